@@ -1,0 +1,1 @@
+namespace Outloop; internal static class Placeholder { }
