@@ -1,1 +1,3 @@
-Console.WriteLine("outloop");
+using Outloop.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System()).ConfigureAwait(false);

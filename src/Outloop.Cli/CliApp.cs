@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Outloop.Cli.Commands;
+
+namespace Outloop.Cli;
+
+/// <summary>Builds the command tree and runs it; every command is one class in <c>Commands/</c>.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("Outloop: the outer loop for AI coding agents.");
+        root.Options.Add(GlobalOptions.Db);
+        foreach (var command in Commands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = Build(console);
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (OutloopException e)
+        {
+            await console.Error.WriteLineAsync($"outloop: {e.Message}").ConfigureAwait(false);
+            return (int)e.Code;
+        }
+    }
+
+    private static IEnumerable<Command> Commands(CliConsole console)
+    {
+        yield return VersionCommand.Create(console);
+    }
+}

@@ -1,1 +1,0 @@
-namespace Outloop; internal static class Placeholder { }
