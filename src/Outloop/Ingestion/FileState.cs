@@ -1,0 +1,14 @@
+namespace Outloop.Ingestion;
+
+/// <summary>
+/// How far a source file has been imported: the byte offset after the last complete line, the size and write
+/// time seen then (an unchanged file is skipped without reading), and the parser's carried-over state.
+/// </summary>
+public sealed record FileState(
+    string Path,
+    string Format,
+    long Offset,
+    long Size,
+    DateTimeOffset LastWrite,
+    long Lines,
+    string? ParserState = null);

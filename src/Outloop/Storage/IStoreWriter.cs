@@ -1,0 +1,35 @@
+using Outloop.Ingestion;
+
+namespace Outloop.Storage;
+
+/// <summary>
+/// One write transaction. Every method is idempotent: writing the same record again changes nothing, so an
+/// import that is killed and run again, or that sees the same line twice, leaves the same store.
+/// </summary>
+internal interface IStoreWriter : IDisposable
+{
+    void UpsertSession(SessionRecord session);
+
+    void UpsertTask(TaskRecord task);
+
+    void MarkTaskInterrupted(string taskId);
+
+    /// <summary>Keeps one row per id with the larger of each counter; a sidechain replay of a main-chain request is ignored.</summary>
+    void UpsertModelRequest(ModelRequestRecord request);
+
+    /// <summary>Merges what this record knows into the tool call's row (null fields keep the row's value).</summary>
+    void UpsertToolCall(ToolCallRecord call);
+
+    void AddFileAccess(FileAccessRecord access);
+
+    void UpsertPrompt(PromptRecord prompt);
+
+    void AddHookEvent(HookEventRecord hookEvent);
+
+    void SaveFileState(FileState state);
+
+    /// <summary>Gives rows without a task (subagent runs, hook events) the task of their session that was running at their time.</summary>
+    void AssignOrphansToTasks(IEnumerable<string> sessionIds);
+
+    void Commit();
+}

@@ -1,0 +1,114 @@
+namespace Outloop.Storage;
+
+/// <summary>
+/// Versioned migrations of the SQLite store. A migration is never edited once released: add a new one.
+/// Times are stored as ISO-8601 UTC text with milliseconds, which sorts and works with SQLite's date functions.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            agent TEXT NOT NULL,
+            project TEXT,
+            cwd TEXT,
+            started_at TEXT,
+            ended_at TEXT,
+            title TEXT,
+            version TEXT,
+            git_branch TEXT
+        );
+        CREATE TABLE tasks (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            description TEXT,
+            started_at TEXT NOT NULL,
+            interrupted INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT NOT NULL DEFAULT 'unknown',
+            outcome_evidence TEXT,
+            workflow_type TEXT,
+            score INTEGER,
+            iterations INTEGER
+        );
+        CREATE INDEX tasks_by_session ON tasks (session_id, started_at);
+        CREATE TABLE model_requests (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            task_id TEXT,
+            agent TEXT NOT NULL,
+            model TEXT NOT NULL,
+            ts TEXT NOT NULL,
+            input_tokens INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL,
+            cache_write_5m_tokens INTEGER NOT NULL,
+            cache_write_1h_tokens INTEGER NOT NULL,
+            cache_read_tokens INTEGER NOT NULL,
+            is_sidechain INTEGER NOT NULL,
+            request_id TEXT,
+            speed TEXT,
+            source_cost_usd REAL,
+            project TEXT
+        );
+        CREATE INDEX model_requests_by_time ON model_requests (ts);
+        CREATE INDEX model_requests_by_session ON model_requests (session_id);
+        CREATE INDEX model_requests_by_task ON model_requests (task_id);
+        CREATE TABLE tool_calls (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            task_id TEXT,
+            agent TEXT NOT NULL,
+            name TEXT,
+            started_at TEXT,
+            ended_at TEXT,
+            input_json TEXT,
+            result_text TEXT,
+            error_text TEXT,
+            success INTEGER,
+            duration_ms INTEGER,
+            result_bytes INTEGER,
+            request_id TEXT,
+            is_sidechain INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX tool_calls_by_session ON tool_calls (session_id);
+        CREATE INDEX tool_calls_by_task ON tool_calls (task_id);
+        CREATE TABLE file_accesses (
+            tool_call_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            task_id TEXT,
+            ts TEXT,
+            PRIMARY KEY (tool_call_id, path, kind)
+        ) WITHOUT ROWID;
+        CREATE INDEX file_accesses_by_task ON file_accesses (task_id);
+        CREATE TABLE prompts (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            task_id TEXT,
+            text TEXT NOT NULL,
+            ts TEXT NOT NULL
+        );
+        CREATE TABLE hook_events (
+            id TEXT PRIMARY KEY,
+            session_id TEXT,
+            event_name TEXT NOT NULL,
+            tool_use_id TEXT,
+            received_at TEXT NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX hook_events_by_session ON hook_events (session_id, received_at);
+        CREATE TABLE file_states (
+            path TEXT PRIMARY KEY,
+            format TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            last_write TEXT NOT NULL,
+            lines INTEGER NOT NULL,
+            parser_state TEXT
+        );
+        """,
+    ];
+}
