@@ -16,8 +16,8 @@ internal sealed class PreparedStatement : IDisposable
         _parameters = new SqliteParameter[parameterCount];
         for (var i = 0; i < parameterCount; i++)
         {
-            _parameters[i] = _command.Parameters.Add("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteType.Text);
-            _parameters[i].SqliteType = default;
+            // No declared type: SQLite stores each value with the type of the CLR value given.
+            _parameters[i] = _command.Parameters.AddWithValue("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DBNull.Value);
         }
     }
 
