@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Outloop.Ingestion.Redaction;
@@ -11,45 +12,41 @@ namespace Outloop.Ingestion.Redaction;
 /// </summary>
 internal static partial class SecretRedactor
 {
-    // Matches start after a character that cannot be part of a token, or after a JSON escape such as \n.
-    private const string Start = @"(?:(?<![A-Za-z0-9_])|(?<=\\[nrt]))";
-
     private const string AssignedValue =
         """
-        (?:\\?"(?<v>(?:[^"\\\r\n]|\\[^"\r\n]){1,512})(?=\\?")|'(?<v>[^'\\\r\n]{1,512})'|(?<v>(?>[^\s"'`\\,;&|(){}\[\]<>]{1,512}))(?!\())
+        (?:\\?"(?<v>(?:[^"\\\r\n]|\\[^"\r\n]){1,512})(?=\\?")|'(?<v>[^'\\\r\n]{1,512})'|\\{1,2}u00(?:22|27)(?<v>[^"'\\\r\n]{1,512})\\{1,2}u00(?:22|27)|(?<v>(?>[^\s"'`\\,;&|(){}\[\]<>]{1,512}))(?!\())
         """;
+
+    // Two trigger sets, because one set mixing case-sensitive prefixes and case-insensitive words overloads the
+    // vectorised search's buckets (measured: 0.2 GB/s as one set, over 2.5 GB/s as these two passes). Triggers are
+    // chosen so that their first three characters are rare in ordinary text.
+    private static readonly string[] AssignmentTriggers =
+        ["passw", "passphrase", "ecret", "api_key", "api-key", "apikey", "access_key", "accesskey", "private_key",
+         "token\"", "token'", "token=", "token:", "token\\", "token "];
 
     private static readonly RedactionRule[] Rules =
     [
-        new(["private key"], PrivateKey(), _ => "private-key"),
-        new(["://"], UrlPassword(), m => IsPlaceholder(m.Groups["v"].ValueSpan) ? null : "url-password"),
-        new(["sk-ant-"], Anthropic(), _ => "anthropic"),
-        new(["sk-"], OpenAi(), m => HasDigitAndLetter(m.ValueSpan[3..]) ? "openai" : null),
-        new(["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], GitHub(), _ => "github"),
-        new(["akia", "asia", "abia", "acca"], AwsAccessKey(), _ => "aws"),
-        new(["secret_access_key", "secretaccesskey", "secret-access-key"], AwsSecretKey(), _ => "aws"),
-        new(["xoxa-", "xoxb-", "xoxo-", "xoxp-", "xoxr-", "xoxs-", "xapp-", "hooks.slack.com"], Slack(), _ => "slack"),
-        new(["aiza"], Google(), _ => "google"),
-        new(["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], Stripe(), _ => "stripe"),
-        new([".eyj"], Jwt(), _ => "jwt"),
-        new(["bearer"], Bearer(), ClassifyBearer),
-        new(["authorization"], BasicAuth(), _ => "basic-auth"),
-        new(
-            [
-                "password", "passwd", "passphrase", "secret", "api_key", "api-key", "apikey", "access_key", "access-key",
-                "accesskey", "private_key", "private-key", "privatekey", "auth_key", "authkey",
-                "token\"", "token'", "token\\", "token=", "token:", "token =", "token :",
-            ],
-            Assignment(),
-            ClassifyAssignment),
-        new(["-password", "-passwd", "-token", "-secret", "-api-key", "-api_key", "-apikey"], CommandLineFlag(), ClassifyFlag),
+        new(["PRIVATE KEY"], StringComparison.Ordinal, PrivateKey(), (_, _) => "private-key"),
+        new(["://"], StringComparison.Ordinal, UrlPassword(), (_, m) => IsPlaceholder(m.Groups["v"].ValueSpan) ? null : "url-password"),
+        new(["sk-"], StringComparison.Ordinal, Anthropic(), Token("anthropic")),
+        new(["sk-"], StringComparison.Ordinal, OpenAi(), (text, m) => HasDigitAndLetter(m.ValueSpan[3..]) ? Token("openai")(text, m) : null),
+        new(["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "_pat_"], StringComparison.Ordinal, GitHub(), Token("github")),
+        new(["AKIA", "ASIA"], StringComparison.Ordinal, AwsAccessKey(), Token("aws")),
+        new(["ecret"], StringComparison.OrdinalIgnoreCase, AwsSecretKey(), (_, _) => "aws"),
+        new(["xox", "xapp-"], StringComparison.Ordinal, SlackToken(), Token("slack")),
+        new(["hooks.slack.com"], StringComparison.Ordinal, SlackWebhook(), (_, _) => "slack"),
+        new(["AIza"], StringComparison.Ordinal, Google(), Token("google")),
+        new(["k_live_", "k_test_", "whsec_"], StringComparison.Ordinal, Stripe(), Token("stripe")),
+        new([".eyJ"], StringComparison.Ordinal, Jwt(), Token("jwt")),
+        new(["bearer"], StringComparison.OrdinalIgnoreCase, Bearer(), ClassifyBearer),
+        new(["authorization"], StringComparison.OrdinalIgnoreCase, BasicAuth(), (_, _) => "basic-auth"),
+        new(AssignmentTriggers, StringComparison.OrdinalIgnoreCase, Assignment(), ClassifyAssignment),
+        new(AssignmentTriggers, StringComparison.OrdinalIgnoreCase, CommandLineFlag(), ClassifyFlag),
     ];
 
-    private static readonly (string Trigger, int Rule)[] TriggerTable =
-        [.. Rules.SelectMany((rule, index) => rule.Triggers.Select(trigger => (trigger, index)))];
+    private static readonly TriggerSet CaseSensitiveTriggers = new(Rules, StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> Triggers =
-        SearchValues.Create(TriggerTable.Select(t => t.Trigger).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
+    private static readonly TriggerSet CaseInsensitiveTriggers = new(Rules, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*xX.-_ #\u2022");
 
@@ -86,65 +83,61 @@ internal static partial class SecretRedactor
     }
 
     /// <summary>True when <paramref name="text"/> contains a substring that could start a secret (the cheap pre-check).</summary>
-    public static bool MayContainSecret(ReadOnlySpan<char> text) => text.IndexOfAny(Triggers) >= 0;
+    public static bool MayContainSecret(ReadOnlySpan<char> text) =>
+        CaseSensitiveTriggers.IsFoundIn(text) || CaseInsensitiveTriggers.IsFoundIn(text);
 
-    private static uint TriggeredRules(ReadOnlySpan<char> text)
+    private static uint TriggeredRules(ReadOnlySpan<char> text) =>
+        CaseSensitiveTriggers.RulesFoundIn(text) | CaseInsensitiveTriggers.RulesFoundIn(text);
+
+    /// <summary>Replaces the rule's secrets; returns the same instance when every match turned out not to be one.</summary>
+    private static string Apply(RedactionRule rule, string text)
     {
-        var all = (1u << Rules.Length) - 1;
-        uint rules = 0;
-        var position = text.IndexOfAny(Triggers);
-        while (position >= 0)
+        StringBuilder? builder = null;
+        var copied = 0;
+        for (var match = rule.Pattern.Match(text); match.Success; match = match.NextMatch())
         {
-            var rest = text[position..];
-            foreach (var (trigger, rule) in TriggerTable)
+            var kind = rule.Classify(text, match);
+            if (kind is null)
             {
-                if (rest.StartsWith(trigger, StringComparison.OrdinalIgnoreCase))
-                {
-                    rules |= 1u << rule;
-                }
+                continue;
             }
 
-            if (rules == all)
-            {
-                break;
-            }
-
-            var next = text[(position + 1)..].IndexOfAny(Triggers);
-            position = next < 0 ? -1 : position + 1 + next;
+            var secret = match.Groups["v"];
+            var (start, length) = secret.Success ? (secret.Index, secret.Length) : (match.Index, match.Length);
+            builder ??= new StringBuilder(text.Length);
+            builder.Append(text, copied, start - copied).Append("[REDACTED:").Append(kind).Append(']');
+            copied = start + length;
         }
 
-        return rules;
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
     }
 
-    private static string Apply(RedactionRule rule, string text) => rule.Pattern.Replace(text, match =>
+    /// <summary>A token pattern counts only where a token can start: not inside a longer word or identifier.</summary>
+    private static Func<string, Match, string?> Token(string kind) => (text, match) => StartsToken(text, match.Index) ? kind : null;
+
+    private static bool StartsToken(string text, int index)
     {
-        var kind = rule.Classify(match);
-        if (kind is null)
+        if (index == 0 || !(char.IsAsciiLetterOrDigit(text[index - 1]) || text[index - 1] == '_'))
         {
-            return match.Value;
+            return true;
         }
 
-        var secret = match.Groups["v"];
-        if (!secret.Success)
-        {
-            return $"[REDACTED:{kind}]";
-        }
+        // After a JSON escape: "\nghp_..." or "\u0027sk-...".
+        var before = text.AsSpan(0, index);
+        return (before.Length >= 2 && before[^2] == '\\' && before[^1] is 'n' or 'r' or 't')
+            || (before.Length >= 6 && before[^6] == '\\' && before[^5] == 'u' && char.IsAsciiHexDigit(before[^1]) && char.IsAsciiHexDigit(before[^2]));
+    }
 
-        var value = match.ValueSpan;
-        var start = secret.Index - match.Index;
-        return string.Concat(value[..start], $"[REDACTED:{kind}]", value[(start + secret.Length)..]);
-    });
-
-    private static string? ClassifyBearer(Match match)
+    private static string? ClassifyBearer(string text, Match match)
     {
         var value = match.Groups["v"].ValueSpan;
         return value.Length >= 16 || value.IndexOfAnyInRange('0', '9') >= 0 ? "bearer" : null;
     }
 
-    private static string? ClassifyFlag(Match match) =>
-        match.Groups["v"].ValueSpan.StartsWith("-") ? null : ClassifyAssignment(match);
+    private static string? ClassifyFlag(string text, Match match) =>
+        match.Groups["v"].ValueSpan.StartsWith("-") ? null : ClassifyAssignment(text, match);
 
-    private static string? ClassifyAssignment(Match match)
+    private static string? ClassifyAssignment(string text, Match match)
     {
         var key = match.Groups["key"].Value;
         var value = match.Groups["v"].ValueSpan;
@@ -154,7 +147,8 @@ internal static partial class SecretRedactor
         }
 
         var start = match.Groups["v"].Index - match.Index;
-        var quoted = start > 0 && match.ValueSpan[start - 1] is '"' or '\'';
+        var before = match.ValueSpan[..start];
+        var quoted = before.EndsWith("\"") || before.EndsWith("'") || before.EndsWith("\\u0022") || before.EndsWith("\\u0027");
         if (!quoted && LooksLikeCode(value, match.Groups["sep"].ValueSpan))
         {
             return null;
@@ -166,8 +160,10 @@ internal static partial class SecretRedactor
             return value.Length >= 3 ? kind : null;
         }
 
+        // A token, key or secret is random: without a digit, an unquoted word is an identifier in code
+        // (`params: { _csrf_token: csrfToken }`), and a quoted one must at least look random.
         var hasDigit = value.IndexOfAnyInRange('0', '9') >= 0;
-        if (value.Length < 8 || !value.ContainsAnyExceptInRange('0', '9'))
+        if (value.Length < 8 || !value.ContainsAnyExceptInRange('0', '9') || (!quoted && !hasDigit))
         {
             return null;
         }
@@ -262,31 +258,34 @@ internal static partial class SecretRedactor
     [GeneratedRegex("""(?<=[A-Za-z0-9])://[^\s/:@"'\\<>]{0,128}:(?<v>[^\s/@"'\\<>\[\]]{1,256})@(?!sha256:|sha512:)""")]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(Start + "sk-ant-[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex("sk-ant-[A-Za-z0-9_-]{20,}")]
     private static partial Regex Anthropic();
 
-    [GeneratedRegex(Start + "sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")]
     private static partial Regex OpenAi();
 
-    [GeneratedRegex(Start + "(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])")]
+    [GeneratedRegex("(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])")]
     private static partial Regex GitHub();
 
-    [GeneratedRegex(Start + "(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")]
+    [GeneratedRegex("(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])")]
     private static partial Regex AwsAccessKey();
 
     [GeneratedRegex("""(?i:secret[_-]?access[_-]?key)(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])""")]
     private static partial Regex AwsSecretKey();
 
-    [GeneratedRegex(Start + "(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,})|hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<v>[A-Za-z0-9/_-]{8,})")]
-    private static partial Regex Slack();
+    [GeneratedRegex("xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}")]
+    private static partial Regex SlackToken();
 
-    [GeneratedRegex(Start + "AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])")]
+    [GeneratedRegex("hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<v>[A-Za-z0-9/_-]{8,})")]
+    private static partial Regex SlackWebhook();
+
+    [GeneratedRegex("AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])")]
     private static partial Regex Google();
 
-    [GeneratedRegex(Start + "(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{20,})")]
+    [GeneratedRegex("(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{20,})")]
     private static partial Regex Stripe();
 
-    [GeneratedRegex(Start + @"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]
     private static partial Regex Jwt();
 
     [GeneratedRegex("(?<![A-Za-z0-9])(?i:bearer)[ \t]+(?<v>[A-Za-z0-9._~+/-]{8,}=*)")]
@@ -296,12 +295,12 @@ internal static partial class SecretRedactor
     private static partial Regex BasicAuth();
 
     [GeneratedRegex(
-        """(?<key>(?i:client[_-]?secret|secret[_-]?key|secret|passphrase|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|token))(?![A-Za-z0-9_-])(?<sep>(?:\\?["'])?[ \t]*(?::=|=>|[:=])[ \t]*)"""
+        """(?<key>(?i:client[_-]?secret|secret[_-]?key|secret|passphrase|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|token))(?![A-Za-z0-9_-])(?<sep>(?:\\?["']|\\u00(?:22|27))?[ \t]*(?::=|=>|[:=])[ \t]*)"""
         + AssignedValue)]
     private static partial Regex Assignment();
 
     [GeneratedRegex(
-        """(?<![A-Za-z0-9_-])--?(?:[A-Za-z0-9]+-)*(?<key>(?i:password|passwd|token|secret|api[_-]?key|apikey))(?<sep>[ \t]+)"""
+        """(?:(?<![A-Za-z0-9_-])|(?<=\\u00[0-9A-Fa-f]{2}))--?(?:[A-Za-z0-9]+-)*(?<key>(?i:password|passwd|token|secret|api[_-]?key|apikey))(?<sep>[ \t]+)"""
         + AssignedValue)]
     private static partial Regex CommandLineFlag();
 }
