@@ -37,6 +37,8 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliConsole console)
     {
         yield return ImportCommand.Create(console);
+        yield return InitCommand.Create(console);
+        yield return HookCommand.Create();
         yield return VersionCommand.Create(console);
     }
 }
