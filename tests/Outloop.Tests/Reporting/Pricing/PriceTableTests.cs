@@ -1,5 +1,6 @@
 using Outloop.Ingestion;
 using Outloop.Reporting.Pricing;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Reporting.Pricing;
 
