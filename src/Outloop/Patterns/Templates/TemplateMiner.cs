@@ -1,0 +1,529 @@
+using System.Runtime.InteropServices;
+
+namespace Outloop.Patterns.Templates;
+
+/// <summary>
+/// Mines log messages and error lines into templates online: one pass, one message at a time, one
+/// configuration for every source. Each message is split on whitespace and its obvious variables are masked
+/// (<see cref="TokenMasker"/>). Messages with the same masked token sequence share a template at once; a new
+/// sequence joins the most similar template of the same length and first word when the only differences are
+/// plain words in at most a quarter of the positions, and those positions become <c>&lt;*&gt;</c>. Templates
+/// that end up with the same text are merged, so <see cref="TemplateOf"/> gives every line its final template.
+/// </summary>
+internal sealed class TemplateMiner
+{
+    private const int Wild = 0;
+    private const int MaxExamples = 3;
+
+    private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly List<string> _tokenText = [];
+    private readonly List<TokenKind> _tokenKind = [];
+
+    private readonly Dictionary<ulong, int> _skeletonByHash = [];
+    private readonly List<int[]> _skeletons = [];
+    private readonly List<int> _skeletonNext = [];
+    private readonly List<int> _skeletonCluster = [];
+
+    private readonly List<Cluster> _clusters = [];
+    private readonly Dictionary<long, List<int>> _buckets = [];
+    private readonly List<int> _lineSkeleton = [];
+
+    private int[] _ids = new int[64];
+    private (int Start, int Length)[] _spans = new (int, int)[64];
+    private char[] _chars = new char[256];
+    private List<MinedTemplate>? _templates;
+
+    public TemplateMiner()
+    {
+        _tokenLookup = _tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        Intern(TokenMasker.Wildcard);
+    }
+
+    private enum TokenKind : byte
+    {
+        Wildcard,
+        Word,
+        Constant,
+        Other,
+    }
+
+    /// <summary>How many messages were added.</summary>
+    public int LineCount => _lineSkeleton.Count;
+
+    /// <summary>The templates as they stand now, merged and with their final ids.</summary>
+    public IReadOnlyList<MinedTemplate> Templates
+    {
+        get
+        {
+            Refresh();
+            return _templates!;
+        }
+    }
+
+    /// <summary>Adds one message; returns the id of the template it belongs to now (it may merge later).</summary>
+    public int Add(string message)
+    {
+        var n = Tokenize(message);
+        var sequence = _ids.AsSpan(0, n);
+        var hash = Hash(sequence);
+        var skeleton = FindSkeleton(hash, sequence);
+        int cluster;
+        if (skeleton >= 0)
+        {
+            cluster = Root(_skeletonCluster[skeleton]);
+        }
+        else
+        {
+            cluster = Match(sequence);
+            if (cluster < 0)
+            {
+                cluster = NewCluster(sequence);
+            }
+
+            skeleton = AddSkeleton(hash, sequence, cluster);
+        }
+
+        var c = _clusters[cluster];
+        c.Count++;
+        if (c.Examples.Count < MaxExamples && !c.Examples.Contains(message))
+        {
+            c.Examples.Add(message);
+        }
+
+        _lineSkeleton.Add(skeleton);
+        _templates = null;
+        return cluster;
+    }
+
+    /// <summary>The final template id of the <paramref name="lineIndex"/>-th added message.</summary>
+    public int TemplateOf(int lineIndex)
+    {
+        Refresh();
+        return Root(_skeletonCluster[_lineSkeleton[lineIndex]]);
+    }
+
+    /// <summary>The final template id of every added message, in the order they were added.</summary>
+    public int[] Assignments()
+    {
+        Refresh();
+        var result = new int[_lineSkeleton.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Root(_skeletonCluster[_lineSkeleton[i]]);
+        }
+
+        return result;
+    }
+
+    private int Tokenize(string message)
+    {
+        var text = message.AsSpan();
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (count == _spans.Length)
+            {
+                Array.Resize(ref _spans, count * 2);
+            }
+
+            _spans[count++] = (start, i - start);
+        }
+
+        if (_ids.Length < count)
+        {
+            _ids = new int[Math.Max(count, _ids.Length * 2)];
+        }
+
+        var n = 0;
+        for (var t = 0; t < count; t++)
+        {
+            var timestamp = TimestampLength(text, t, count);
+            if (timestamp > 0)
+            {
+                _ids[n++] = Wild;
+                t += timestamp - 1;
+                continue;
+            }
+
+            var token = text.Slice(_spans[t].Start, _spans[t].Length);
+            var max = TokenMasker.MaxOutput(token.Length);
+            if (_chars.Length < max)
+            {
+                _chars = new char[max * 2];
+            }
+
+            var length = TokenMasker.Mask(token, _chars);
+            var masked = _chars.AsSpan(0, length);
+            if (n > 0 && _ids[n - 1] == Wild && SizeUnitLength(masked) is var unit and > 0)
+            {
+                // "93.0 KB," is one size: the unit joins the number and its punctuation stays.
+                if (unit == masked.Length)
+                {
+                    continue;
+                }
+
+                var merged = new char[3 + masked.Length - unit];
+                TokenMasker.Wildcard.CopyTo(merged);
+                masked[unit..].CopyTo(merged.AsSpan(3));
+                _ids[n - 1] = Intern(merged);
+                continue;
+            }
+
+            _ids[n++] = Intern(masked);
+        }
+
+        return n;
+    }
+
+    private int TimestampLength(ReadOnlySpan<char> text, int t, int count)
+    {
+        // "Tue Jul 26 05:47:42 2005", "Jul  1 07:57:30": a date written out is one variable.
+        var first = t;
+        var month = t;
+        if (IsWeekday(Token(text, t)))
+        {
+            month = t + 1;
+        }
+
+        if (month + 2 >= count || !IsMonth(Token(text, month)) || !IsDayNumber(Token(text, month + 1)) ||
+            !IsClock(Token(text, month + 2)))
+        {
+            return 0;
+        }
+
+        var end = month + 3;
+        if (end < count && IsYear(Token(text, end)))
+        {
+            end++;
+        }
+
+        return end - first;
+    }
+
+    private ReadOnlySpan<char> Token(ReadOnlySpan<char> text, int t) => text.Slice(_spans[t].Start, _spans[t].Length);
+
+    private static bool IsWeekday(ReadOnlySpan<char> s) =>
+        s.Length == 3 && s is "Mon" or "Tue" or "Wed" or "Thu" or "Fri" or "Sat" or "Sun";
+
+    private static bool IsMonth(ReadOnlySpan<char> s) =>
+        s.Length == 3 && s is "Jan" or "Feb" or "Mar" or "Apr" or "May" or "Jun" or "Jul" or "Aug" or "Sep" or "Oct"
+            or "Nov" or "Dec";
+
+    private static bool IsDayNumber(ReadOnlySpan<char> s) =>
+        s.Length is 1 or 2 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]);
+
+    private static bool IsClock(ReadOnlySpan<char> s) =>
+        s.Length >= 5 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && s[2] == ':' && char.IsAsciiDigit(s[3]);
+
+    private static bool IsYear(ReadOnlySpan<char> s) =>
+        s.Length == 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) &&
+        char.IsAsciiDigit(s[3]);
+
+    private static int SizeUnitLength(ReadOnlySpan<char> s)
+    {
+        var letters = 0;
+        while (letters < s.Length && char.IsAsciiLetter(s[letters]))
+        {
+            letters++;
+        }
+
+        for (var p = letters; p < s.Length; p++)
+        {
+            if (char.IsLetterOrDigit(s[p]) || s[p] == '<')
+            {
+                return 0;
+            }
+        }
+
+        var unit = s[..letters];
+        return unit is "B" or "KB" or "MB" or "GB" or "TB" or "KiB" or "MiB" or "GiB" or "TiB" ? letters : 0;
+    }
+
+    private int Intern(ReadOnlySpan<char> token)
+    {
+        if (_tokenLookup.TryGetValue(token, out var id))
+        {
+            return id;
+        }
+
+        var text = token.ToString();
+        id = _tokenText.Count;
+        _tokenIds.Add(text, id);
+        _tokenText.Add(text);
+        _tokenKind.Add(Classify(text));
+        return id;
+    }
+
+    private static TokenKind Classify(string text)
+    {
+        if (text == TokenMasker.Wildcard)
+        {
+            return TokenKind.Wildcard;
+        }
+
+        if (text.Contains(TokenMasker.Wildcard, StringComparison.Ordinal) || text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return TokenKind.Other;
+        }
+
+        var letters = 0;
+        var upper = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                }
+            }
+        }
+
+        if (letters == 0)
+        {
+            return TokenKind.Other;
+        }
+
+        // An all-capitals word is an enum value or a keyword (NEW, RUNNING, LOOKING): it names the event.
+        return letters >= 2 && upper == letters ? TokenKind.Constant : TokenKind.Word;
+    }
+
+    private static ulong Hash(ReadOnlySpan<int> sequence)
+    {
+        var h = 0xcbf29ce484222325UL ^ (ulong)sequence.Length;
+        foreach (var id in sequence)
+        {
+            h = (h ^ (uint)id) * 0x100000001b3UL;
+            h ^= h >> 29;
+        }
+
+        return h;
+    }
+
+    private int FindSkeleton(ulong hash, ReadOnlySpan<int> sequence)
+    {
+        if (!_skeletonByHash.TryGetValue(hash, out var s))
+        {
+            return -1;
+        }
+
+        for (; s >= 0; s = _skeletonNext[s])
+        {
+            if (sequence.SequenceEqual(_skeletons[s]))
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    private int AddSkeleton(ulong hash, ReadOnlySpan<int> sequence, int cluster)
+    {
+        var index = _skeletons.Count;
+        _skeletons.Add(sequence.ToArray());
+        _skeletonCluster.Add(cluster);
+        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_skeletonByHash, hash, out var exists);
+        _skeletonNext.Add(exists ? head : -1);
+        head = index;
+        return index;
+    }
+
+    private static long BucketKey(ReadOnlySpan<int> sequence) =>
+        ((long)sequence.Length << 32) | (uint)(sequence.IsEmpty ? -1 : sequence[0]);
+
+    private int Match(ReadOnlySpan<int> sequence)
+    {
+        if (!_buckets.TryGetValue(BucketKey(sequence), out var bucket))
+        {
+            return -1;
+        }
+
+        var allowed = sequence.Length / 4;
+        var best = -1;
+        var bestDiffs = int.MaxValue;
+        var bestSame = -1;
+        foreach (var candidate in bucket)
+        {
+            var cluster = _clusters[candidate];
+            if (cluster.Parent != candidate)
+            {
+                continue;
+            }
+
+            var template = cluster.Template;
+            var diffs = 0;
+            var same = 0;
+            for (var i = 0; i < template.Length && diffs <= allowed; i++)
+            {
+                var t = template[i];
+                var s = sequence[i];
+                if (t == s)
+                {
+                    same++;
+                }
+                else if (t != Wild)
+                {
+                    var tk = _tokenKind[t];
+                    var sk = _tokenKind[s];
+                    diffs += tk == TokenKind.Word && (sk == TokenKind.Word || sk == TokenKind.Wildcard)
+                        ? 1
+                        : allowed + 1;
+                }
+            }
+
+            if (diffs <= allowed && (diffs < bestDiffs || (diffs == bestDiffs && same > bestSame)))
+            {
+                best = candidate;
+                bestDiffs = diffs;
+                bestSame = same;
+            }
+        }
+
+        if (best >= 0 && bestDiffs > 0)
+        {
+            Generalize(best, sequence, bucket);
+        }
+
+        return best;
+    }
+
+    private void Generalize(int index, ReadOnlySpan<int> sequence, List<int> bucket)
+    {
+        var template = _clusters[index].Template;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != sequence[i])
+            {
+                template[i] = Wild;
+            }
+        }
+
+        // A generalised template can become equal to another of its bucket: they are one template now.
+        foreach (var other in bucket)
+        {
+            if (other != index && _clusters[other].Parent == other && template.AsSpan().SequenceEqual(_clusters[other].Template))
+            {
+                Union(index, other);
+            }
+        }
+    }
+
+    private int NewCluster(ReadOnlySpan<int> sequence)
+    {
+        var index = _clusters.Count;
+        _clusters.Add(new Cluster(index, sequence.ToArray()));
+        var key = BucketKey(sequence);
+        if (!_buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = [];
+            _buckets.Add(key, bucket);
+        }
+
+        bucket.Add(index);
+        return index;
+    }
+
+    private int Root(int cluster)
+    {
+        while (_clusters[cluster].Parent != cluster)
+        {
+            var parent = _clusters[cluster].Parent;
+            _clusters[cluster].Parent = _clusters[parent].Parent;
+            cluster = parent;
+        }
+
+        return cluster;
+    }
+
+    private void Union(int keep, int other)
+    {
+        var a = Root(keep);
+        var b = Root(other);
+        if (a == b)
+        {
+            return;
+        }
+
+        if (b < a)
+        {
+            (a, b) = (b, a);
+        }
+
+        _clusters[b].Parent = a;
+        _clusters[a].Count += _clusters[b].Count;
+        foreach (var example in _clusters[b].Examples)
+        {
+            if (_clusters[a].Examples.Count < MaxExamples && !_clusters[a].Examples.Contains(example))
+            {
+                _clusters[a].Examples.Add(example);
+            }
+        }
+    }
+
+    private void Refresh()
+    {
+        if (_templates is not null)
+        {
+            return;
+        }
+
+        var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _clusters.Count; i++)
+        {
+            if (_clusters[i].Parent != i)
+            {
+                continue;
+            }
+
+            var text = TemplateText.Render(_clusters[i].Template, _tokenText);
+            if (byText.TryGetValue(text, out var existing))
+            {
+                Union(existing, i);
+            }
+            else
+            {
+                byText.Add(text, i);
+            }
+        }
+
+        var templates = new List<MinedTemplate>(byText.Count);
+        foreach (var (text, root) in byText)
+        {
+            var cluster = _clusters[Root(root)];
+            templates.Add(new MinedTemplate(Root(root), text, cluster.Count, cluster.Examples.ToArray()));
+        }
+
+        _templates = templates;
+    }
+
+    private sealed class Cluster(int index, int[] template)
+    {
+        public int Parent { get; set; } = index;
+
+        public int[] Template { get; } = template;
+
+        public int Count { get; set; }
+
+        public List<string> Examples { get; } = [];
+    }
+}
