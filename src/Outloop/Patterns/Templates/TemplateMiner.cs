@@ -18,7 +18,7 @@ internal sealed class TemplateMiner
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
     private readonly List<string> _tokenText = [];
-    private readonly List<TokenKind> _tokenKind = [];
+    private readonly List<TokenShape> _shapes = [];
 
     private readonly Dictionary<ulong, int> _skeletonByHash = [];
     private readonly List<int[]> _skeletons = [];
@@ -38,14 +38,6 @@ internal sealed class TemplateMiner
     {
         _tokenLookup = _tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Intern(TokenMasker.Wildcard);
-    }
-
-    private enum TokenKind : byte
-    {
-        Wildcard,
-        Word,
-        Constant,
-        Other,
     }
 
     /// <summary>How many messages were added.</summary>
@@ -268,43 +260,8 @@ internal sealed class TemplateMiner
         id = _tokenText.Count;
         _tokenIds.Add(text, id);
         _tokenText.Add(text);
-        _tokenKind.Add(Classify(text));
+        _shapes.Add(TokenShape.Of(text));
         return id;
-    }
-
-    private static TokenKind Classify(string text)
-    {
-        if (text == TokenMasker.Wildcard)
-        {
-            return TokenKind.Wildcard;
-        }
-
-        if (text.Contains(TokenMasker.Wildcard, StringComparison.Ordinal) || text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
-        {
-            return TokenKind.Other;
-        }
-
-        var letters = 0;
-        var upper = 0;
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                if (char.IsUpper(c))
-                {
-                    upper++;
-                }
-            }
-        }
-
-        if (letters == 0)
-        {
-            return TokenKind.Other;
-        }
-
-        // An all-capitals word is an enum value or a keyword (NEW, RUNNING, LOOKING): it names the event.
-        return letters >= 2 && upper == letters ? TokenKind.Constant : TokenKind.Word;
     }
 
     private static ulong Hash(ReadOnlySpan<int> sequence)
@@ -358,9 +315,10 @@ internal sealed class TemplateMiner
             return -1;
         }
 
-        var allowed = sequence.Length / 4;
+        // Costs are in halves: a plain word that differs costs 2, a host, class or empty value 1.
+        var allowed = sequence.Length / 2;
         var best = -1;
-        var bestDiffs = int.MaxValue;
+        var bestCost = int.MaxValue;
         var bestSame = -1;
         foreach (var candidate in bucket)
         {
@@ -371,9 +329,9 @@ internal sealed class TemplateMiner
             }
 
             var template = cluster.Template;
-            var diffs = 0;
+            var cost = 0;
             var same = 0;
-            for (var i = 0; i < template.Length && diffs <= allowed; i++)
+            for (var i = 0; i < template.Length && cost <= allowed; i++)
             {
                 var t = template[i];
                 var s = sequence[i];
@@ -381,30 +339,104 @@ internal sealed class TemplateMiner
                 {
                     same++;
                 }
+                else if (!cluster.Generalized[i])
+                {
+                    cost += t == Wild ? Cost(s, t, allowed + 1) : Cost(t, s, allowed + 1);
+                }
                 else if (t != Wild)
                 {
-                    var tk = _tokenKind[t];
-                    var sk = _tokenKind[s];
-                    diffs += tk == TokenKind.Word && (sk == TokenKind.Word || sk == TokenKind.Wildcard)
-                        ? 1
-                        : allowed + 1;
+                    cost += Cost(t, s, allowed + 1, wildcardsAreFree: true);
                 }
             }
 
-            if (diffs <= allowed && (diffs < bestDiffs || (diffs == bestDiffs && same > bestSame)))
+            if (cost <= allowed && (cost < bestCost || (cost == bestCost && same > bestSame)))
             {
                 best = candidate;
-                bestDiffs = diffs;
+                bestCost = cost;
                 bestSame = same;
             }
         }
 
-        if (best >= 0 && bestDiffs > 0)
+        if (best >= 0 && bestCost > 0)
         {
             Generalize(best, sequence, bucket);
         }
 
         return best;
+    }
+
+    /// <summary>What it costs to let template token <paramref name="t"/> absorb line token <paramref name="s"/>.</summary>
+    private int Cost(int t, int s, int hard, bool wildcardsAreFree = false)
+    {
+        var a = _shapes[t];
+        if (s == Wild)
+        {
+            if (a.NonEmpty > 1)
+            {
+                return hard;
+            }
+
+            return WholeKind(a) switch
+            {
+                SegmentKind.Capitals => hard,
+                SegmentKind.Word => 2,
+                _ => 1,
+            };
+        }
+
+        var b = _shapes[s];
+        if (!string.Equals(a.Delimiters, b.Delimiters, StringComparison.Ordinal))
+        {
+            return hard;
+        }
+
+        var keyValue = a.NonEmpty > 1 || b.NonEmpty > 1;
+        var cost = 0;
+        for (var k = 0; k < a.Segments.Length; k++)
+        {
+            if ((wildcardsAreFree && a.Kinds[k] == SegmentKind.Wildcard) ||
+                string.Equals(a.Segments[k], b.Segments[k], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var ka = a.Kinds[k];
+            var kb = b.Kinds[k];
+            if (ka == SegmentKind.Capitals || kb == SegmentKind.Capitals)
+            {
+                return hard;
+            }
+
+            if (ka == SegmentKind.Word || kb == SegmentKind.Word)
+            {
+                // A word next to a key (mode=fast) is a setting that names the event; alone it may be a name.
+                if (keyValue)
+                {
+                    return hard;
+                }
+
+                cost += 2;
+            }
+            else
+            {
+                cost++;
+            }
+        }
+
+        return cost;
+    }
+
+    private static SegmentKind WholeKind(TokenShape shape)
+    {
+        foreach (var kind in shape.Kinds)
+        {
+            if (kind != SegmentKind.Empty)
+            {
+                return kind;
+            }
+        }
+
+        return SegmentKind.Empty;
     }
 
     private void Generalize(int index, ReadOnlySpan<int> sequence, List<int> bucket)
@@ -414,7 +446,8 @@ internal sealed class TemplateMiner
         {
             if (template[i] != sequence[i])
             {
-                template[i] = Wild;
+                template[i] = template[i] == Wild ? Wild : Merge(template[i], sequence[i]);
+                _clusters[index].Generalized[i] = true;
             }
         }
 
@@ -426,6 +459,34 @@ internal sealed class TemplateMiner
                 Union(index, other);
             }
         }
+    }
+
+    /// <summary>The token that covers both: differing segments become variables, the shape stays.</summary>
+    private int Merge(int t, int s)
+    {
+        if (s == Wild)
+        {
+            return Wild;
+        }
+
+        var a = _shapes[t];
+        var b = _shapes[s];
+        if (!string.Equals(a.Delimiters, b.Delimiters, StringComparison.Ordinal))
+        {
+            return Wild;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        for (var k = 0; k < a.Segments.Length; k++)
+        {
+            builder.Append(string.Equals(a.Segments[k], b.Segments[k], StringComparison.Ordinal) ? a.Segments[k] : TokenMasker.Wildcard);
+            if (k < a.Delimiters.Length)
+            {
+                builder.Append(a.Delimiters[k]);
+            }
+        }
+
+        return Intern(builder.ToString());
     }
 
     private int NewCluster(ReadOnlySpan<int> sequence)
@@ -521,6 +582,9 @@ internal sealed class TemplateMiner
         public int Parent { get; set; } = index;
 
         public int[] Template { get; } = template;
+
+        /// <summary>Positions that became variable by merging: there any value is welcome.</summary>
+        public bool[] Generalized { get; } = new bool[template.Length];
 
         public int Count { get; set; }
 
