@@ -14,6 +14,7 @@ internal sealed class TemplateMiner
 {
     private const int Wild = 0;
     private const int MaxExamples = 3;
+    private const int MaxEnumValues = 2;
 
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
@@ -24,6 +25,8 @@ internal sealed class TemplateMiner
     private readonly List<int[]> _skeletons = [];
     private readonly List<int> _skeletonNext = [];
     private readonly List<int> _skeletonCluster = [];
+    private readonly List<int> _skeletonLines = [];
+    private readonly List<string> _skeletonExample = [];
 
     private readonly List<Cluster> _clusters = [];
     private readonly Dictionary<long, List<int>> _buckets = [];
@@ -33,6 +36,7 @@ internal sealed class TemplateMiner
     private (int Start, int Length)[] _spans = new (int, int)[64];
     private char[] _chars = new char[256];
     private List<MinedTemplate>? _templates;
+    private int[] _finalOfSkeleton = [];
 
     public TemplateMiner()
     {
@@ -73,16 +77,10 @@ internal sealed class TemplateMiner
                 cluster = NewCluster(sequence);
             }
 
-            skeleton = AddSkeleton(hash, sequence, cluster);
+            skeleton = AddSkeleton(hash, sequence, cluster, message);
         }
 
-        var c = _clusters[cluster];
-        c.Count++;
-        if (c.Examples.Count < MaxExamples && !c.Examples.Contains(message))
-        {
-            c.Examples.Add(message);
-        }
-
+        _skeletonLines[skeleton]++;
         _lineSkeleton.Add(skeleton);
         _templates = null;
         return cluster;
@@ -92,7 +90,7 @@ internal sealed class TemplateMiner
     public int TemplateOf(int lineIndex)
     {
         Refresh();
-        return Root(_skeletonCluster[_lineSkeleton[lineIndex]]);
+        return _finalOfSkeleton[_lineSkeleton[lineIndex]];
     }
 
     /// <summary>The final template id of every added message, in the order they were added.</summary>
@@ -102,7 +100,7 @@ internal sealed class TemplateMiner
         var result = new int[_lineSkeleton.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = Root(_skeletonCluster[_lineSkeleton[i]]);
+            result[i] = _finalOfSkeleton[_lineSkeleton[i]];
         }
 
         return result;
@@ -294,11 +292,13 @@ internal sealed class TemplateMiner
         return -1;
     }
 
-    private int AddSkeleton(ulong hash, ReadOnlySpan<int> sequence, int cluster)
+    private int AddSkeleton(ulong hash, ReadOnlySpan<int> sequence, int cluster, string example)
     {
         var index = _skeletons.Count;
         _skeletons.Add(sequence.ToArray());
         _skeletonCluster.Add(cluster);
+        _skeletonLines.Add(0);
+        _skeletonExample.Add(example);
         ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_skeletonByHash, hash, out var exists);
         _skeletonNext.Add(exists ? head : -1);
         head = index;
@@ -531,16 +531,14 @@ internal sealed class TemplateMiner
         }
 
         _clusters[b].Parent = a;
-        _clusters[a].Count += _clusters[b].Count;
-        foreach (var example in _clusters[b].Examples)
-        {
-            if (_clusters[a].Examples.Count < MaxExamples && !_clusters[a].Examples.Contains(example))
-            {
-                _clusters[a].Examples.Add(example);
-            }
-        }
     }
 
+    /// <summary>
+    /// Settles the final templates from the clusters and the distinct token sequences they hold (no line is
+    /// read again). A position that became variable but saw at most <see cref="MaxEnumValues"/> distinct
+    /// unmasked values is an enumeration that names the event (<c>stored as bytes</c> / <c>as values</c>), so the
+    /// cluster is split by it. Templates with the same text are one template.
+    /// </summary>
     private void Refresh()
     {
         if (_templates is not null)
@@ -548,33 +546,132 @@ internal sealed class TemplateMiner
             return;
         }
 
-        var byText = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _clusters.Count; i++)
+        var members = new Dictionary<int, List<int>>();
+        for (var s = 0; s < _skeletons.Count; s++)
         {
-            if (_clusters[i].Parent != i)
+            var root = Root(_skeletonCluster[s]);
+            if (!members.TryGetValue(root, out var list))
+            {
+                list = [];
+                members.Add(root, list);
+            }
+
+            list.Add(s);
+        }
+
+        _finalOfSkeleton = new int[_skeletons.Count];
+        var idOfText = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        var examples = new List<List<string>>();
+        var texts = new List<string>();
+        foreach (var (root, skeletons) in members.OrderBy(pair => pair.Key))
+        {
+            var template = _clusters[root].Template;
+            var positions = EnumPositions(_clusters[root], skeletons);
+            foreach (var part in Split(skeletons, positions))
+            {
+                var tokens = (int[])template.Clone();
+                foreach (var p in positions)
+                {
+                    tokens[p] = _skeletons[part[0]][p];
+                }
+
+                var text = TemplateText.Render(tokens, _tokenText);
+                if (!idOfText.TryGetValue(text, out var id))
+                {
+                    id = texts.Count;
+                    idOfText.Add(text, id);
+                    texts.Add(text);
+                    counts.Add(0);
+                    examples.Add([]);
+                }
+
+                foreach (var s in part)
+                {
+                    _finalOfSkeleton[s] = id;
+                    counts[id] += _skeletonLines[s];
+                    if (examples[id].Count < MaxExamples)
+                    {
+                        examples[id].Add(_skeletonExample[s]);
+                    }
+                }
+            }
+        }
+
+        var templates = new List<MinedTemplate>(texts.Count);
+        for (var id = 0; id < texts.Count; id++)
+        {
+            templates.Add(new MinedTemplate(id, texts[id], counts[id], examples[id]));
+        }
+
+        _templates = templates;
+    }
+
+    private List<int> EnumPositions(Cluster cluster, List<int> skeletons)
+    {
+        var positions = new List<int>();
+        if (skeletons.Count < 2)
+        {
+            return positions;
+        }
+
+        var values = new HashSet<int>();
+        for (var i = 0; i < cluster.Template.Length; i++)
+        {
+            if (!cluster.Generalized[i])
             {
                 continue;
             }
 
-            var text = TemplateText.Render(_clusters[i].Template, _tokenText);
-            if (byText.TryGetValue(text, out var existing))
+            values.Clear();
+            var enumeration = true;
+            foreach (var s in skeletons)
             {
-                Union(existing, i);
+                var token = _skeletons[s][i];
+                if (token == Wild || _tokenText[token].Contains(TokenMasker.Wildcard, StringComparison.Ordinal))
+                {
+                    enumeration = false;
+                    break;
+                }
+
+                values.Add(token);
+                if (values.Count > MaxEnumValues)
+                {
+                    enumeration = false;
+                    break;
+                }
             }
-            else
+
+            if (enumeration && values.Count > 1)
             {
-                byText.Add(text, i);
+                positions.Add(i);
             }
         }
 
-        var templates = new List<MinedTemplate>(byText.Count);
-        foreach (var (text, root) in byText)
+        return positions;
+    }
+
+    private List<List<int>> Split(List<int> skeletons, List<int> positions)
+    {
+        if (positions.Count == 0)
         {
-            var cluster = _clusters[Root(root)];
-            templates.Add(new MinedTemplate(Root(root), text, cluster.Count, cluster.Examples.ToArray()));
+            return [skeletons];
         }
 
-        _templates = templates;
+        var parts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var s in skeletons)
+        {
+            var key = string.Join(',', positions.Select(p => _skeletons[s][p]));
+            if (!parts.TryGetValue(key, out var part))
+            {
+                part = [];
+                parts.Add(key, part);
+            }
+
+            part.Add(s);
+        }
+
+        return [.. parts.Values];
     }
 
     private sealed class Cluster(int index, int[] template)
@@ -585,9 +682,5 @@ internal sealed class TemplateMiner
 
         /// <summary>Positions that became variable by merging: there any value is welcome.</summary>
         public bool[] Generalized { get; } = new bool[template.Length];
-
-        public int Count { get; set; }
-
-        public List<string> Examples { get; } = [];
     }
 }

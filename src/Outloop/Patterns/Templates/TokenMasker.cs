@@ -35,6 +35,14 @@ internal static class TokenMasker
             }
         }
 
+        var groups = HexGroupsLength(token);
+        if (groups > 0)
+        {
+            // A MAC address, IPv6 address or hex dump (00:0D:60:E9, fe80::1) is one value.
+            Wildcard.CopyTo(output);
+            return Append(output, 3, token[groups..]);
+        }
+
         var w = 0;
         var i = 0;
         while (i < token.Length)
@@ -61,7 +69,7 @@ internal static class TokenMasker
 
     private static int AppendSegment(ReadOnlySpan<char> segment, Span<char> output, int w)
     {
-        if (segment.Length > 1 && (segment[0] == '/' || segment[0] == '\\') && char.IsAsciiLetterOrDigit(segment[1]))
+        if (IsPath(segment))
         {
             return Append(output, w, Wildcard);
         }
@@ -75,7 +83,7 @@ internal static class TokenMasker
         while (i < segment.Length)
         {
             var c = segment[i];
-            if (IsPieceDelimiter(c))
+            if (IsPieceDelimiter(segment, i))
             {
                 output[w++] = c;
                 i++;
@@ -83,7 +91,7 @@ internal static class TokenMasker
             }
 
             var start = i;
-            while (i < segment.Length && !IsPieceDelimiter(segment[i]))
+            while (i < segment.Length && !IsPieceDelimiter(segment, i))
             {
                 i++;
             }
@@ -171,7 +179,59 @@ internal static class TokenMasker
     private static bool IsSegmentDelimiter(char c) =>
         c is ',' or '!' or ';' or ':' or '=' or '|' or '"' or '\'' or '[' or ']' or '(' or ')' or '{' or '}';
 
-    private static bool IsPieceDelimiter(char c) => c is '/' or '@' or '#' or '$' or '%' or '&' or '+';
+    // A run of dots ("instruction......0") separates words; a single dot joins them (host.name, 1.5).
+    private static bool IsPieceDelimiter(ReadOnlySpan<char> s, int i) =>
+        s[i] is '/' or '@' or '#' or '$' or '%' or '&' or '+' ||
+        (s[i] == '.' && ((i > 0 && s[i - 1] == '.') || (i + 1 < s.Length && s[i + 1] == '.')));
+
+    private static bool IsPath(ReadOnlySpan<char> segment)
+    {
+        if (segment.Length > 1 && (segment[0] == '/' || segment[0] == '\\') && char.IsAsciiLetterOrDigit(segment[1]))
+        {
+            return true;
+        }
+
+        return segment.StartsWith("./") || segment.StartsWith("../") || segment.StartsWith("~/");
+    }
+
+    /// <summary>Length of a leading run of at least four hex groups joined by ':' (with a digit), else 0.</summary>
+    private static int HexGroupsLength(ReadOnlySpan<char> token)
+    {
+        var groups = 0;
+        var digit = false;
+        var i = 0;
+        var end = 0;
+        while (i < token.Length)
+        {
+            var start = i;
+            while (i < token.Length && char.IsAsciiHexDigit(token[i]) && i - start < 4)
+            {
+                digit |= char.IsAsciiDigit(token[i]);
+                i++;
+            }
+
+            if (i < token.Length && char.IsAsciiHexDigit(token[i]))
+            {
+                return 0;
+            }
+
+            if (i > start)
+            {
+                groups++;
+                end = i;
+            }
+
+            if (i < token.Length && token[i] == ':')
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return groups >= 4 && digit ? end : 0;
+    }
 
     private static bool IsCloser(char c) => c is ']' or ')' or '}' or ',' or ';' or '\'' or '"' or '>';
 

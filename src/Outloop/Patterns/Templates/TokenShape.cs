@@ -86,13 +86,36 @@ internal sealed class TokenShape
             return SegmentKind.Other;
         }
 
-        // An all-capitals word is an enum value or a keyword (NEW, RUNNING, LOOKING): it names the event.
-        if (letters >= 2 && upper == letters)
+        // An all-capitals word is an enum value or a keyword (NEW, RUNNING, LOOKING): it names the event, and so
+        // does a qualified constant (android.intent.action.SCREEN_ON).
+        if ((letters >= 2 && upper == letters) || IsQualifiedConstant(segment))
         {
             return SegmentKind.Capitals;
         }
 
         return other == 0 ? SegmentKind.Word : SegmentKind.Compound;
+    }
+
+    private static bool IsQualifiedConstant(string segment)
+    {
+        var dot = segment.LastIndexOf('.');
+        if (dot < 0 || dot == segment.Length - 1)
+        {
+            return false;
+        }
+
+        var letters = 0;
+        foreach (var c in segment.AsSpan(dot + 1))
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            letters += char.IsUpper(c) ? 1 : 0;
+        }
+
+        return letters >= 2;
     }
 
     private static bool IsDelimiter(char c) =>
