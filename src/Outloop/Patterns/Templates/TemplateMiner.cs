@@ -15,11 +15,16 @@ internal sealed class TemplateMiner
     private const int Wild = 0;
     private const int MaxExamples = 3;
     private const int MaxEnumValues = 2;
+    private const int MaxRawCache = 1 << 16;
 
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
     private readonly List<string> _tokenText = [];
     private readonly List<TokenShape> _shapes = [];
+
+    // Raw tokens without digits repeat (they are the constant words): their masked id is remembered, bounded.
+    private readonly Dictionary<string, int> _rawIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
 
     private readonly Dictionary<ulong, int> _skeletonByHash = [];
     private readonly List<int[]> _skeletons = [];
@@ -41,6 +46,7 @@ internal sealed class TemplateMiner
     public TemplateMiner()
     {
         _tokenLookup = _tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _rawLookup = _rawIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Intern(TokenMasker.Wildcard);
     }
 
@@ -154,6 +160,13 @@ internal sealed class TemplateMiner
             }
 
             var token = text.Slice(_spans[t].Start, _spans[t].Length);
+            var cacheable = token.IndexOfAnyInRange('0', '9') < 0;
+            if (cacheable && _rawLookup.TryGetValue(token, out var known) && !(n > 0 && _ids[n - 1] == Wild))
+            {
+                _ids[n++] = known;
+                continue;
+            }
+
             var max = TokenMasker.MaxOutput(token.Length);
             if (_chars.Length < max)
             {
@@ -177,7 +190,13 @@ internal sealed class TemplateMiner
                 continue;
             }
 
-            _ids[n++] = Intern(masked);
+            var id = Intern(masked);
+            if (cacheable && _rawIds.Count < MaxRawCache)
+            {
+                _rawLookup.TryAdd(token, id);
+            }
+
+            _ids[n++] = id;
         }
 
         return n;

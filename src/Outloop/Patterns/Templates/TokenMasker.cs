@@ -110,7 +110,7 @@ internal static class TokenMasker
     /// </summary>
     internal static bool IsVariablePiece(ReadOnlySpan<char> piece)
     {
-        if (piece.IsEmpty)
+        if (piece.IsEmpty || piece.IndexOfAnyInRange('0', '9') < 0)
         {
             return false;
         }
