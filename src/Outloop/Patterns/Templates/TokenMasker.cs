@@ -96,8 +96,18 @@ internal static class TokenMasker
                 i++;
             }
 
+            // A full stop after a value ends the sentence; it is not part of the value.
             var piece = segment[start..i];
-            w = IsVariablePiece(piece) ? Append(output, w, Wildcard) : Append(output, w, piece);
+            var core = piece.TrimEnd('.');
+            if (IsVariablePiece(core))
+            {
+                w = Append(output, w, Wildcard);
+                w = Append(output, w, piece[core.Length..]);
+            }
+            else
+            {
+                w = Append(output, w, piece);
+            }
         }
 
         return w;
@@ -236,6 +246,12 @@ internal static class TokenMasker
     private static bool IsCloser(char c) => c is ']' or ')' or '}' or ',' or ';' or '\'' or '"' or '>';
 
     private static int Append(Span<char> output, int w, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(output[w..]);
+        return w + text.Length;
+    }
+
+    private static int Append(int w, ReadOnlySpan<char> text, Span<char> output)
     {
         text.CopyTo(output[w..]);
         return w + text.Length;
