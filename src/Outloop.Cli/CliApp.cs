@@ -38,5 +38,6 @@ internal static class CliApp
     {
         yield return ImportCommand.Create(console);
         yield return VersionCommand.Create(console);
+        yield return BenchCommand.Create(console);
     }
 }
