@@ -48,7 +48,7 @@ internal sealed class CommandSite(PathScope scope, SimpleCommand command, string
                 continue;
             }
 
-            var (relative, display) = scope.Locate(path, Folder);
+            var (relative, display) = scope.Locate(SignatureTargets.BeforeGlob(path), Folder);
             AddPath(display);
             (targets ??= []).Add(SignatureTargets.Scope(relative));
         }
@@ -67,10 +67,11 @@ internal sealed class CommandSite(PathScope scope, SimpleCommand command, string
                 continue;
             }
 
-            var (relative, display) = scope.Locate(argument, Folder);
+            var cut = SignatureTargets.BeforeGlob(argument);
+            var (relative, display) = scope.Locate(cut, Folder);
             AddPath(display);
             var lastSlash = relative.LastIndexOf('/');
-            var isFolder = folders ?? !SignatureTargets.LooksLikeFile(lastSlash < 0 ? relative : relative[(lastSlash + 1)..]);
+            var isFolder = (object)cut != argument || (folders ?? !SignatureTargets.LooksLikeFile(lastSlash < 0 ? relative : relative[(lastSlash + 1)..]));
             (targets ??= []).Add(SignatureTargets.File(relative, isFolder));
         }
 

@@ -158,7 +158,12 @@ internal static class CommandUnwrapper
                     i += 3;
                     continue;
                 case "coverage" when next == "run":
-                    j = SkipOptions(argv, i + 2, static a => a is "--source" or "--rcfile" or "--omit" or "--include" or "--concurrency" or "--data-file" or "--context");
+                    j = i + 2;
+                    while (j < n && argv[j].Length > 1 && argv[j][0] == '-' && argv[j] != "-m")
+                    {
+                        j += !argv[j].Contains('=') && argv[j] is "--source" or "--rcfile" or "--omit" or "--include" or "--concurrency" or "--data-file" or "--context" ? 2 : 1;
+                    }
+
                     if (j < n && argv[j] == "-m" && j + 1 < n)
                     {
                         viaModule = true;
@@ -173,19 +178,23 @@ internal static class CommandUnwrapper
                     i = SkipOptions(argv, i + 1, static a => a is "--reporter" or "-r" or "--include" or "-n" or "--exclude" or "-x");
                     continue;
                 case "python":
-                    j = SkipOptions(argv, i + 1, static a => a is "-W" or "-X");
-                    if (j < n && argv[j] == "-m" && j + 1 < n)
+                    j = i + 1;
+                    while (j < n && argv[j].Length > 1 && argv[j][0] == '-' && argv[j] != "-m" && argv[j] != "-c" && !argv[j].StartsWith("-m", StringComparison.Ordinal))
+                    {
+                        j += argv[j] is "-W" or "-X" ? 2 : 1;
+                    }
+
+                    if (j + 1 < n && argv[j] == "-m")
                     {
                         viaModule = true;
                         i = j + 1;
                         continue;
                     }
 
-                    if (j > i + 1 && j < n && argv[j - 1].StartsWith("-m", StringComparison.Ordinal) && argv[j - 1].Length > 2)
+                    if (j < n && argv[j].StartsWith("-m", StringComparison.Ordinal) && argv[j].Length > 2)
                     {
                         // "-mpytest"
-                        viaModule = true;
-                        return ResultOverride(argv, j - 1, argv[j - 1][2..], folder, viaModule);
+                        return ResultOverride(argv, j, argv[j][2..], folder, viaModule: true);
                     }
 
                     return Result(argv, i, folder, viaModule, null, null);

@@ -193,7 +193,7 @@ internal static partial class RunnerTable
 
     private static CommandOperation Viewer(string program, IReadOnlyList<string> args, CommandSite site)
     {
-        var files = Positionals(args, 0, static a => a is "-n" or "-v" or "-l" or "-c" or "-s" or "-w" or "-L" or "-f" or "-g");
+        var files = Positionals(args, 0, static a => a is "-U" or "--unified" or "-I" or "--ignore-matching-lines");
         if (files.Count == 0)
         {
             return site.Op(Other, program, All);

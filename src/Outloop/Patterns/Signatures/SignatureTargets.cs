@@ -91,6 +91,24 @@ internal static class SignatureTargets
         return string.CompareOrdinal(first, second) < 0 ? first + "+" + second : second + "+" + first;
     }
 
+    /// <summary>The part of a path before its first wildcard segment (<c>src/**/*.ts</c> is <c>src</c>); "." when the first segment is one.</summary>
+    public static string BeforeGlob(string path)
+    {
+        if (path.AsSpan().IndexOfAny("*?[{") < 0)
+        {
+            return path;
+        }
+
+        var segments = path.Split('/');
+        var kept = 0;
+        while (kept < segments.Length && segments[kept].AsSpan().IndexOfAny("*?[{") < 0)
+        {
+            kept++;
+        }
+
+        return kept == 0 ? "." : string.Join('/', segments, 0, kept) is { Length: > 0 } prefix ? prefix : "/";
+    }
+
     /// <summary>Makes a part safe for <c>a:b:c</c>: no colons or blanks, bounded length.</summary>
     public static string Clean(string part)
     {
@@ -141,8 +159,9 @@ internal static class SignatureTargets
         for (var i = dot + 1; i < segment.Length; i++)
         {
             var c = segment[i];
-            if (!char.IsAsciiLetterOrDigit(c))
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
             {
+                // Upper-case "extensions" are name parts: .NET project folders such as Outloop.Cli.
                 return false;
             }
 
