@@ -90,8 +90,16 @@ internal sealed class CommandSite(PathScope scope, SimpleCommand command, string
         return string.IsNullOrEmpty(relative) ? SignatureTargets.All : SignatureTargets.Scope(relative);
     }
 
-    public CommandOperation Op(string category, string subcategory, string target, FileAccessKind? access = null) =>
-        new(category, SignatureTargets.Clean(subcategory.ToLowerInvariant()), SignatureTargets.Clean(target), access, Paths);
+    public CommandOperation Op(string category, string subcategory, string target, FileAccessKind? access = null)
+    {
+        if (category == OperationCategory.Test && SignatureTargets.IsTestRoot(target))
+        {
+            // A test run scoped to the conventional test folder is a run of the project's suite.
+            target = SignatureTargets.All;
+        }
+
+        return new(category, SignatureTargets.Clean(subcategory.ToLowerInvariant()), SignatureTargets.Clean(target), access, Paths);
+    }
 
     private void AddPath(string display)
     {

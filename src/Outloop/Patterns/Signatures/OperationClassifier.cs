@@ -33,6 +33,9 @@ internal static class OperationClassifier
         }
     }
 
+    /// <summary>Like <see cref="Classify"/> but lets a classification bug surface as an exception (for tests).</summary>
+    internal static OperationSignature ClassifyStrict(ToolInvocation call) => ClassifyCore(call);
+
     private static OperationSignature ClassifyCore(ToolInvocation call)
     {
         var toolName = call.ToolName ?? string.Empty;

@@ -10,6 +10,10 @@ namespace Outloop.Patterns.Signatures;
 /// <c>mix test test/bar_test.exs</c> are both <c>test:mix:test</c>, while <c>mix test</c> is <c>test:mix:all</c>.</item>
 /// <item>File operations and searches: the first two folders of the file's folder (<c>lib/spotter</c> for
 /// <c>lib/spotter/services/x.ex</c>), the folder for a file one level deep, the file name for a file at the root.</item>
+/// <item>Tests scoped to the conventional test folder (<c>test</c>, <c>tests</c>, <c>spec</c>, <c>__tests__</c>) are
+/// runs of the project's suite: <c>all</c>, like the run without a path. So <c>mix test</c>,
+/// <c>mix test test/foo_test.exs:12</c> and <c>mix test test/bar_test.exs</c> are all <c>test:mix:all</c> (the masked
+/// command keeps the difference of form), while <c>pytest backend/tests</c> is <c>test:pytest:backend</c>.</item>
 /// <item>No path: the folder the command ran in when it is below the root, otherwise <c>all</c>.</item>
 /// <item>Two different targets are joined with <c>+</c> (sorted); three or more are <c>multi</c>.</item>
 /// </list>
@@ -20,6 +24,9 @@ internal static class SignatureTargets
 {
     public const string All = "all";
     public const string Multi = "multi";
+
+    /// <summary>True for the folder names that conventionally hold a project's whole test suite.</summary>
+    public static bool IsTestRoot(string target) => target is "test" or "tests" or "spec" or "specs" or "__tests__" or "t" or "testing";
 
     /// <summary>Target of a runner's scope path.</summary>
     public static string Scope(string relative)
