@@ -15,6 +15,11 @@ internal sealed class PathScope
     {
         _cwd = string.IsNullOrWhiteSpace(cwd) ? null : Normalize(cwd);
         _root = string.IsNullOrWhiteSpace(projectRoot) ? _cwd : Normalize(projectRoot);
+        if (_root is "/workspace" or "/" or "/tmp")
+        {
+            // OpenHands mounts repositories under /workspace/<repo>: its bare folder is no project root.
+            _root = null;
+        }
         if (_cwd is not null && !_cwd.StartsWith('/') && _root is not null && _root.StartsWith('/'))
         {
             _cwd = Normalize(_root + "/" + _cwd);
