@@ -1,3 +1,4 @@
+using Outloop.Ingestion;
 namespace Outloop.Patterns.Signatures;
 
 /// <summary>What one simple command does: the signature parts, how it touches files, and the files it names.</summary>

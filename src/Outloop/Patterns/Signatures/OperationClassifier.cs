@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Outloop.Ingestion;
 
 namespace Outloop.Patterns.Signatures;
 

@@ -1,3 +1,4 @@
+using Outloop.Ingestion;
 namespace Outloop.Patterns.Signatures;
 
 /// <summary>

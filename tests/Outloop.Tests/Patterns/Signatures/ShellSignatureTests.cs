@@ -1,3 +1,4 @@
+using Outloop.Ingestion;
 using Outloop.Patterns.Signatures;
 
 namespace Outloop.Tests.Patterns.Signatures;
