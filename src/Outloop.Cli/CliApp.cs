@@ -24,7 +24,7 @@ internal static class CliApp
         var parse = root.Parse(args);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken)
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OutloopException e)
@@ -37,5 +37,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliConsole console)
     {
         yield return VersionCommand.Create(console);
+        yield return UsageCommand.Create(console);
+        yield return SessionsCommand.Create(console);
     }
 }

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Outloop.Storage;
+
+namespace Outloop.Cli;
+
+/// <summary>The one place commands open the store, so a PostgreSQL store can be chosen here later.</summary>
+internal static class StoreFactory
+{
+    public static IStore Open(ParseResult parse) => SqliteStore.Open(StoreLocation.Resolve(parse.GetValue(GlobalOptions.Db)));
+}
