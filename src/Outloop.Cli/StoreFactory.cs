@@ -3,7 +3,7 @@ using Outloop.Storage;
 
 namespace Outloop.Cli;
 
-/// <summary>The one place commands open the store, so a PostgreSQL store can be chosen here later.</summary>
+/// <summary>The one place commands open the store, so another backend slots in here.</summary>
 internal static class StoreFactory
 {
     public static IStore Open(ParseResult parse) => SqliteStore.Open(StoreLocation.Resolve(parse.GetValue(GlobalOptions.Db)));

@@ -29,7 +29,7 @@ internal interface IStoreWriter : IDisposable
     void SaveFileState(FileState state);
 
     /// <summary>Gives rows without a task (subagent runs, hook events) the task of their session that was running at their time.</summary>
-    void AssignOrphansToTasks(IEnumerable<string> sessionIds);
+    void AssignOrphansToTasks();
 
     void Commit();
 }

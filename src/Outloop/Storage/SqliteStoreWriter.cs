@@ -135,24 +135,19 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         """,
         7).Run(s.Path, s.Format, s.Offset, s.Size, StoreTime.Format(s.LastWrite), s.Lines, s.ParserState);
 
-    public void AssignOrphansToTasks(IEnumerable<string> sessionIds)
+    public void AssignOrphansToTasks()
     {
-        foreach (var table in new[] { "model_requests", "tool_calls", "file_accesses" })
+        foreach (var (table, time) in new[] { ("model_requests", "ts"), ("tool_calls", "started_at"), ("file_accesses", "ts") })
         {
-            var time = table switch { "model_requests" => "ts", "tool_calls" => "started_at", _ => "ts" };
-            var statement = Statement(
+            Statement(
                 $"""
                 UPDATE {table} SET task_id = (
                     SELECT t.id FROM tasks t
                     WHERE t.session_id = {table}.session_id AND t.started_at <= {table}.{time}
                     ORDER BY t.started_at DESC LIMIT 1)
-                WHERE task_id IS NULL AND session_id = $p0
+                WHERE task_id IS NULL AND {time} IS NOT NULL
                 """,
-                1);
-            foreach (var session in sessionIds)
-            {
-                statement.Run(session);
-            }
+                0).Run();
         }
     }
 
