@@ -117,13 +117,7 @@ public sealed class UsageCommandTests : IDisposable
         }
     }
 
-    private async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--db", _db], new CliConsole(output, error, IsTerminal: false), TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Out, string Error)> Run(params string[] args) => CliRun.Run([.. args, "--db", _db]);
 
     private static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
 }
