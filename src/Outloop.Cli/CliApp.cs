@@ -39,5 +39,7 @@ internal static class CliApp
         yield return ImportCommand.Create(console);
         yield return VersionCommand.Create(console);
         yield return BenchCommand.Create(console);
+        yield return UsageCommand.Create(console);
+        yield return SessionsCommand.Create(console);
     }
 }
