@@ -27,11 +27,11 @@ internal static class CorpusCommand
         {
             var result = TranscriptCorpusBuilder.Build(corpus);
             results.Add(result);
-            output.WriteLine($"run {run + 1}: {result.Bytes / 1e6:0.0} MB in {result.Files} files ({result.Copies} copies of {result.SourceFiles} files, {result.SourceBytes / 1e6:0.0} MB) in {result.Elapsed.TotalSeconds:0.00} s = {result.MegabytesPerSecond:0} MB/s");
+            output.WriteLine($"run {run + 1}: {result.Bytes / 1e6:0.0} MB (10^6 bytes; --size-mb counts MiB) in {result.Files} files ({result.Copies} copies of {result.SourceFiles} files, {result.SourceBytes / 1e6:0.0} MB) in {result.Elapsed.TotalSeconds:0.00} s = {result.MegabytesPerSecond:0} MB/s");
         }
 
         var median = results.OrderBy(r => r.Elapsed).ElementAt(results.Count / 2);
-        output.WriteLine($"median: {median.MegabytesPerSecond:0} MB/s ({median.Elapsed.TotalSeconds:0.00} s for {median.Bytes / 1e6:0.0} MB), peak working set {Environment.WorkingSet / 1e6:0} MB -> {median.Output}");
+        output.WriteLine($"median: {median.MegabytesPerSecond:0} MB/s ({median.Elapsed.TotalSeconds:0.00} s for {median.Bytes / 1e6:0.0} MB), peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB -> {median.Output}");
         if (median.SessionId is not null)
         {
             output.WriteLine($"session id: {median.SessionId}");

@@ -108,6 +108,11 @@ internal sealed partial class SessionSimulator
     private void Question(CodeQuestion question)
     {
         Prompt(question.Prompt);
+        if (random.Next(2) == 0)
+        {
+            Glob(question.Glob);
+        }
+
         Grep(question.GrepPattern, question.Glob);
         Read(question.ReadFile);
         Finish(question.Answer);

@@ -71,6 +71,14 @@ internal sealed partial class SessionSimulator : IDisposable
     private void Prompt(string text)
     {
         main.Advance(TimeSpan.FromSeconds(random.Next(20, 600)));
+        if (prompts > 0 && random.Next(6) == 0)
+        {
+            // Typed while the agent was still busy: Claude Code queues the prompt, then takes it.
+            WriteQueueOperation("enqueue", text);
+            main.Advance(TimeSpan.FromSeconds(random.Next(5, 60)));
+            WriteQueueOperation("dequeue", null);
+        }
+
         taskStarted = main.Clock;
         var uuid = ids.Uuid();
         main.WriteLine(w =>
@@ -115,6 +123,19 @@ internal sealed partial class SessionSimulator : IDisposable
         main.PendingTokens += Tokens(text) + 20;
         counts.Tasks++;
     }
+
+    private void WriteQueueOperation(string operation, string? content) =>
+        main.WriteLine(w =>
+        {
+            w.WriteString("type", "queue-operation");
+            w.WriteString("operation", operation);
+            w.WriteString("timestamp", TranscriptFile.Timestamp(main.Clock));
+            w.WriteString("sessionId", main.Context.SessionId);
+            if (content is not null)
+            {
+                w.WriteString("content", content);
+            }
+        });
 
     private void Interruption(bool forToolUse)
     {
