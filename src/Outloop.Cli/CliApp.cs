@@ -40,5 +40,8 @@ internal static class CliApp
         yield return InitCommand.Create(console);
         yield return HookCommand.Create();
         yield return VersionCommand.Create(console);
+        yield return BenchCommand.Create(console);
+        yield return UsageCommand.Create(console);
+        yield return SessionsCommand.Create(console);
     }
 }

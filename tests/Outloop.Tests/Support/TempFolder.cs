@@ -13,6 +13,14 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string relative) => System.IO.Path.Combine(Path, relative);
 
+    public string Write(string name, string text)
+    {
+        var file = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        System.IO.File.WriteAllText(file, text);
+        return file;
+    }
+
     public void Dispose()
     {
         try

@@ -1,5 +1,6 @@
 using Outloop.Ingestion;
 using Outloop.Reporting.Pricing;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Reporting.Pricing;
 
@@ -120,7 +121,8 @@ public sealed class PriceTableTests
     public void OverrideFileReplacesAndAddsEntries()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("prices.json", """
+        var path = folder.File("prices.json");
+        File.WriteAllText(path, """
             {
               "claude-opus-4-6": { "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06 },
               "my-local-model": { "input_cost_per_token": 0.0000001, "output_cost_per_token": 0.0000002, "cache_read_input_token_cost": 0 }
@@ -145,7 +147,8 @@ public sealed class PriceTableTests
     public void BadOverrideFileNamesTheFileAndTheField(string json, string expected)
     {
         using var folder = new TempFolder();
-        var path = folder.Write("bad-prices.json", json);
+        var path = folder.File("bad-prices.json");
+        File.WriteAllText(path, json);
 
         var error = Assert.Throws<OutloopException>(() => PriceTable.Load(path));
 

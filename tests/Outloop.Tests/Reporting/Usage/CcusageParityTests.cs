@@ -1,17 +1,17 @@
-using System.Globalization;
-using System.Text.Json;
 using Outloop.Ingestion;
+using Outloop.Ingestion.Claude;
 using Outloop.Reporting;
 using Outloop.Reporting.Pricing;
 using Outloop.Reporting.Usage;
+using Outloop.Storage;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Reporting.Usage;
 
 /// <summary>
-/// Prices the shared Claude transcripts and compares each day's per-model tokens and cost with ccusage 20.0.24
-/// (<c>ccusage-parity data/claude daily</c>, numbers below). The transcripts are read by a deliberately small reader
-/// here (de-duplicated by message id and request id, largest usage kept, subagent progress lines included, as
-/// ccusage's daily report does) so that this test checks pricing and grouping, not the importer.
+/// Imports the shared Claude transcripts, prices them and compares each day's per-model tokens and cost with
+/// ccusage 20.0.24 (<c>ccusage-parity data/claude daily</c>, numbers below): importer, store, prices and grouping
+/// end to end.
 /// </summary>
 public sealed class CcusageParityTests(ITestOutputHelper output)
 {
@@ -32,8 +32,11 @@ public sealed class CcusageParityTests(ITestOutputHelper output)
     [Fact]
     public void DailyCostsMatchCcusageWithinHalfAPercent()
     {
-        var projects = SharedClaudeProjects();
-        var report = UsageReports.Daily(ReadTranscripts(projects), PriceTable.Default, TimeZoneInfo.Utc);
+        var transcripts = SharedData.Require("claude");
+        using var folder = new TempFolder();
+        using var store = SqliteStore.Open(folder.File("outloop.db"));
+        new ClaudeImporter(store).Import([transcripts], new ImportOptions());
+        var report = UsageReports.Daily(store.Usage(new UsageFilter()), PriceTable.Default, TimeZoneInfo.Utc);
 
         var ours = report.Rows.SelectMany(r => r.ModelBreakdowns.Select(b => (r.Period, b))).ToDictionary(x => (x.Period, x.b.ModelName), x => x.b);
         var worst = 0m;
@@ -50,81 +53,5 @@ public sealed class CcusageParityTests(ITestOutputHelper output)
         Assert.True(worst < 0.005m, $"worst relative difference {worst:E2}");
         Assert.Equal(Ccusage.Length, ours.Count);
         Assert.Empty(report.UnpricedModels);
-    }
-
-    private static string SharedClaudeProjects()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (folder is not null && !File.Exists(Path.Combine(folder, "Outloop.slnx")))
-        {
-            folder = Path.GetDirectoryName(folder);
-        }
-
-        var projects = folder is null ? null : Path.GetFullPath(Path.Combine(folder, "..", "shared", "data", "claude", "projects"));
-        if (projects is null || !Directory.Exists(projects))
-        {
-            Assert.Skip("The shared Claude transcripts (../shared/data/claude/projects) are not here.");
-        }
-
-        return projects;
-    }
-
-    private static List<UsageEntry> ReadTranscripts(string projects)
-    {
-        var requests = new Dictionary<(string, string), UsageEntry>();
-        foreach (var file in Directory.EnumerateFiles(projects, "*.jsonl", SearchOption.AllDirectories))
-        {
-            foreach (var line in File.ReadLines(file))
-            {
-                if (!line.Contains("\"usage\":{", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
-                var holder = root;
-                if (type == "progress" && root.TryGetProperty("data", out var data) && data.TryGetProperty("message", out var inner)
-                    && inner.TryGetProperty("message", out _))
-                {
-                    holder = inner;
-                }
-                else if (type != "assistant")
-                {
-                    continue;
-                }
-
-                var message = holder.GetProperty("message");
-                var model = message.GetProperty("model").GetString()!;
-                if (model == "<synthetic>" || !holder.TryGetProperty("requestId", out var requestId))
-                {
-                    continue;
-                }
-
-                var usage = message.GetProperty("usage");
-                var creation = usage.GetProperty("cache_creation_input_tokens").GetInt64();
-                long write5m = creation, write1h = 0;
-                if (usage.TryGetProperty("cache_creation", out var split))
-                {
-                    write5m = split.GetProperty("ephemeral_5m_input_tokens").GetInt64();
-                    write1h = split.GetProperty("ephemeral_1h_input_tokens").GetInt64();
-                }
-
-                var tokens = new TokenCounts(
-                    usage.GetProperty("input_tokens").GetInt64(), usage.GetProperty("output_tokens").GetInt64(), write5m, write1h,
-                    usage.GetProperty("cache_read_input_tokens").GetInt64());
-                var key = (message.GetProperty("id").GetString()!, requestId.GetString()!);
-                if (requests.TryGetValue(key, out var seen) && seen.Tokens.Total >= tokens.Total)
-                {
-                    continue;
-                }
-
-                var timestamp = DateTimeOffset.Parse(holder.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture);
-                requests[key] = new UsageEntry(timestamp, Path.GetFileNameWithoutExtension(file), null, "claude", model, tokens, null, null);
-            }
-        }
-
-        return [.. requests.Values.OrderBy(e => e.Timestamp)];
     }
 }

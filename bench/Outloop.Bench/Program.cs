@@ -1,0 +1,24 @@
+using Outloop.Bench;
+
+// Benchmarks and data builders, one class per command. Run with:
+//   dotnet run -c Release --project bench/Outloop.Bench -- <command> [options]
+return args.Length == 0 ? Usage() : args[0] switch
+{
+    "sample" => SampleCommand.Run(args[1..], Console.Out),
+    "corpus" => CorpusCommand.Run(args[1..], Console.Out),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Outloop.Bench <command> [options]
+          sample --out DIR [--seed N] [--size small|demo|large]
+                 writes the deterministic demo transcripts and prints what was written
+          corpus --from DIR --out DIR --size-mb N [--seed N]
+                 multiplies real Claude Code transcripts (fresh ids, days shifted per copy) into a large corpus
+          corpus --from DIR --out FILE --single-file-mb N [--seed N]
+                 writes one big transcript (one session id) of rewritten copies
+        """);
+    return 2;
+}
