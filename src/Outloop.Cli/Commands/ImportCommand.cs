@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Outloop.Ingestion;
 using Outloop.Ingestion.Claude;
+using Outloop.Ingestion.Hooks;
 using Spectre.Console;
 
 namespace Outloop.Cli.Commands;
@@ -33,6 +34,7 @@ internal static class ImportCommand
             var importer = new ClaudeImporter(store);
             var files = parse.GetValue(paths) ?? [];
             var summary = WithProgress(console, progress => importer.Import(files, new ImportOptions(parse.GetValue(strict), progress)));
+            HookSpool.DrainDefault(store); // hook events spooled while the store was locked or unwritable
             Render(console, summary, parse.GetValue(GlobalOptions.Json));
             return 0;
         });

@@ -46,7 +46,9 @@ internal static class InitCommand
                 return 0;
             }
 
-            var (hookCommand, fast) = ChooseHookCommand(parse.GetValue(GlobalOptions.Db));
+            // A store chosen with --db or OUTLOOP_DB is written into the command: Claude Code may run hooks without that variable.
+            var db = parse.GetValue(GlobalOptions.Db) ?? Environment.GetEnvironmentVariable("OUTLOOP_DB");
+            var (hookCommand, fast) = ChooseHookCommand(string.IsNullOrWhiteSpace(db) ? null : db);
             var change = ClaudeSettingsInstaller.Install(settings, hookCommand, DateTimeOffset.UtcNow);
             console.Out.WriteLine(change.Changed
                 ? $"Outloop's hook is installed in {settings}: {change.EventsAdded.Count} event(s) added, {change.EventsUpdated.Count} updated."

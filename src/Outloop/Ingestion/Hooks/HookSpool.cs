@@ -16,8 +16,20 @@ internal sealed class HookSpool(string folder)
 
     public static HookSpool Default() => new(Path.Combine(StoreLocation.OutloopHome(), "spool"));
 
-    /// <summary>Stores every spooled event (used by imports); returns how many were stored.</summary>
-    public static int DrainDefault(IStore store) => Default().Drain(store, int.MaxValue, HookErrorLog.Default());
+    /// <summary>Stores every spooled event (used by imports); returns how many were stored. A failure is logged, not thrown.</summary>
+    public static int DrainDefault(IStore store)
+    {
+        var log = HookErrorLog.Default();
+        try
+        {
+            return Default().Drain(store, int.MaxValue, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            log.Append(DateTimeOffset.UtcNow, $"cannot drain the hook spool ({e.GetType().Name}: {e.Message}); will retry on the next hook or import");
+            return 0;
+        }
+    }
 
     public string Save(string id, string payload, DateTimeOffset receivedAt)
     {
