@@ -172,23 +172,11 @@ internal static partial class SecretRedactor
         return hasDigit || mixedCase || value.Length >= 16 ? kind : null;
     }
 
-    private static string AssignmentKind(string key)
-    {
-        if (key.Contains("pass", StringComparison.OrdinalIgnoreCase))
-        {
-            return "password";
-        }
-
-        if (key.EndsWith("token", StringComparison.OrdinalIgnoreCase))
-        {
-            return "token";
-        }
-
-        return key.EndsWith("secret", StringComparison.OrdinalIgnoreCase)
-            || key.StartsWith("secret", StringComparison.OrdinalIgnoreCase)
-            ? "secret"
-            : "api-key";
-    }
+    private static string AssignmentKind(string key) =>
+        key.Contains("pass", StringComparison.OrdinalIgnoreCase) ? "password"
+        : key.Contains("token", StringComparison.OrdinalIgnoreCase) ? "token"
+        : key.Contains("secret", StringComparison.OrdinalIgnoreCase) ? "secret"
+        : "api-key";
 
     /// <summary>A variable reference, a mask or a type name rather than a secret.</summary>
     private static bool IsPlaceholder(ReadOnlySpan<char> value)
@@ -295,7 +283,7 @@ internal static partial class SecretRedactor
     private static partial Regex BasicAuth();
 
     [GeneratedRegex(
-        """(?<key>(?i:client[_-]?secret|secret[_-]?key|secret|passphrase|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|token))(?![A-Za-z0-9_-])(?<sep>(?:\\?["']|\\u00(?:22|27))?[ \t]*(?::=|=>|[:=])[ \t]*)"""
+        """(?<key>(?i:client[_-]?secret|secret[_-]?key|secret|passphrase|password|passwd|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|token)(?:[_-](?i:base|value))?)(?![A-Za-z0-9_-])(?<sep>(?:\\?["']|\\u00(?:22|27))?[ \t]*(?::=|=>|[:=])[ \t]*)"""
         + AssignedValue)]
     private static partial Regex Assignment();
 

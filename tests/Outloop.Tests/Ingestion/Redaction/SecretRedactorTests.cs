@@ -90,6 +90,10 @@ public sealed class SecretRedactorTests
     [InlineData("https://user:pw1234@example.com/x", "https://user:[REDACTED:url-password]@example.com/x")]
     [InlineData("Authorization: Bearer abcdef0123456789", "Authorization: Bearer [REDACTED:bearer]")]
     [InlineData("Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic [REDACTED:basic-auth]")]
+    [InlineData("db:\n  user: app\n  password: s3cr3t!\n  port: 5432\n", "db:\n  user: app\n  password: [REDACTED:password]\n  port: 5432\n")]
+    [InlineData("SECRET_KEY_BASE=9f8e7d6c5b4a39281706", "SECRET_KEY_BASE=[REDACTED:secret]")]
+    [InlineData("{\"client_secret\": \"abcd1234efgh\"}", "{\"client_secret\": \"[REDACTED:secret]\"}")]
+    [InlineData("'password' => 'letmein99'", "'password' => '[REDACTED:password]'")]
     public void OnlyTheSecretIsReplacedAndItsContextIsKept(string text, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(text));
 
