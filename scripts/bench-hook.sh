@@ -40,12 +40,14 @@ variants=(
 printf '%-36s %10s %10s %10s\n' variant median_ms p95_ms mean_ms
 for v in "${variants[@]}"; do
   name="${v%%|*}"; cmd="${v#*|}"
+  db="${cmd##* }"
   hyperfine --style none --warmup 5 --runs "$runs" --export-json "$work/result.json" "$cmd < $work/event.json" >/dev/null
-  python3 - "$work/result.json" "$name" <<'PY'
-import json, statistics, sys
+  python3 - "$work/result.json" "$name" "$db" "$((runs + 5))" <<'PY'
+import json, sqlite3, statistics, sys
 times = sorted(t * 1000 for t in json.load(open(sys.argv[1]))["results"][0]["times"])
 p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-print(f"{sys.argv[2]:<36} {statistics.median(times):10.1f} {p95:10.1f} {statistics.mean(times):10.1f}")
+stored = sqlite3.connect(sys.argv[3]).execute("SELECT count(*) FROM hook_events").fetchone()[0]
+print(f"{sys.argv[2]:<36} {statistics.median(times):10.1f} {p95:10.1f} {statistics.mean(times):10.1f}   stored {stored}/{sys.argv[4]}")
 PY
 done
 if [ -s "$OUTLOOP_HOME/logs/hook-errors.log" ]; then echo "hook errors:"; head -5 "$OUTLOOP_HOME/logs/hook-errors.log"; fi
