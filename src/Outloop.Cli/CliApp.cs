@@ -36,6 +36,7 @@ internal static class CliApp
 
     private static IEnumerable<Command> Commands(CliConsole console)
     {
+        yield return DemoCommand.Create(console);
         yield return ImportCommand.Create(console);
         yield return VersionCommand.Create(console);
         yield return BenchCommand.Create(console);
