@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Outloop.Automation.Compaction;
 
 /// <summary>Reads a test runner's output described by a <see cref="BlockSpec"/> into a <see cref="Digest"/>.</summary>
-internal static class BlockDigestReader
+internal static partial class BlockDigestReader
 {
     private const int HeadCap = 30;
 
@@ -56,7 +56,52 @@ internal static class BlockDigestReader
         }
 
         var notes = warnings > 0 ? new List<string> { $"({warnings} warning{(warnings == 1 ? string.Empty : "s")} not shown)" } : [];
-        return new Digest(head, failures, notes, summary, failures.Count > 0 || summary.Count > 0);
+        return new Digest(head, failures, notes, spec.GroupNodeIds ? GroupNodeIds(summary, options.LineChars) : summary, failures.Count > 0 || summary.Count > 0);
+    }
+
+    // "ERROR a.py::T::x", "ERROR a.py::T::y", "ERROR a.py::T::z" -> "ERROR a.py::T:: x, y, z (3)".
+    private static List<string> GroupNodeIds(List<string> summary, int lineChars)
+    {
+        var result = new List<string>();
+        var i = 0;
+        while (i < summary.Count)
+        {
+            var first = NodeId().Match(summary[i]);
+            var j = i + 1;
+            while (first.Success && j < summary.Count && NodeId().Match(summary[j]) is { Success: true } next
+                && next.Groups["kind"].Value == first.Groups["kind"].Value && next.Groups["prefix"].Value == first.Groups["prefix"].Value
+                && next.Groups["rest"].Value == first.Groups["rest"].Value)
+            {
+                j++;
+            }
+
+            if (j - i < 3)
+            {
+                result.AddRange(summary.Skip(i).Take(j - i));
+            }
+            else
+            {
+                // One line per chunk that fits the line width, each with its prefix, so that no name is cut.
+                var start = $"{first.Groups["kind"].Value} {first.Groups["prefix"].Value} ";
+                var chunk = new List<string>();
+                foreach (var leaf in summary.Skip(i).Take(j - i).Select(l => NodeId().Match(l).Groups["leaf"].Value))
+                {
+                    if (chunk.Count > 0 && start.Length + chunk.Sum(c => c.Length + 2) + leaf.Length > lineChars - 40)
+                    {
+                        result.Add($"{start}{string.Join(", ", chunk)} ({chunk.Count}){first.Groups["rest"].Value}");
+                        chunk.Clear();
+                    }
+
+                    chunk.Add(leaf);
+                }
+
+                result.Add($"{start}{string.Join(", ", chunk)} ({chunk.Count}){first.Groups["rest"].Value}");
+            }
+
+            i = j;
+        }
+
+        return result;
     }
 
     private static int BlockEnd(IReadOnlyList<string> lines, int start, BlockSpec spec)
@@ -196,6 +241,9 @@ internal static class BlockDigestReader
 
         return result;
     }
+
+    [GeneratedRegex(@"^(?<kind>FAILED|ERROR) (?<prefix>\S+::)(?<leaf>[^:\s]+(\[.*?\])?)(?<rest> - .*)?$")]
+    private static partial Regex NodeId();
 
     private static int Indent(string line)
     {

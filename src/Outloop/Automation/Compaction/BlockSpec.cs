@@ -47,6 +47,12 @@ internal sealed record BlockSpec
     /// <summary>Lines outside blocks that are warnings: counted, not shown.</summary>
     public Regex? Warning { get; init; }
 
+    /// <summary>
+    /// Summary lines listing failing node ids (<c>FAILED path::Class::test</c>) are grouped by file and class,
+    /// one line per group: the names stay, the repeated prefix goes.
+    /// </summary>
+    public bool GroupNodeIds { get; init; }
+
     /// <summary>The test's name continues on the next lines up to one ending with a colon (mocha).</summary>
     public bool NameEndsWithColon { get; init; }
 }

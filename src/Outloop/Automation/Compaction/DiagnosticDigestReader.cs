@@ -92,7 +92,7 @@ internal static class DiagnosticDigestReader
             var failure = new CompactFailure(code ?? severity, OutputText.Cut(message, 200), file, lineNumber);
             var self = match.Groups["file"].Success && match.Groups["line"].Success;
             var headline = self ? lines[index].Trim() : OneLine(file, lineNumber, severity, code, message);
-            var detail = lines.Skip(index).Take(end - index).Where(l => l.Trim().Length > 0 && !IsFrameArt(l)).ToList();
+            var detail = lines.Skip(index).Take(end - index).Where(l => l.Trim().Length > 0 && !OutputText.IsRule(l)).ToList();
             if (file is not null && lineNumber is not null && !detail.Any(l => l.Contains($"{file}:{lineNumber}", StringComparison.Ordinal)))
             {
                 // The location came from elsewhere (a file header): the one-line form says it.
@@ -135,7 +135,4 @@ internal static class DiagnosticDigestReader
         var what = code is null ? severity : $"{severity} {code}";
         return $"{where}{what}: {message}";
     }
-
-    // Blank gutters of code frames ("    │", "  |") carry nothing.
-    private static bool IsFrameArt(string line) => line.Trim() is "│" or "|" or "┃";
 }

@@ -12,6 +12,7 @@ internal static class DigestRenderer
         var lines = new List<string>();
         lines.AddRange(digest.Head.Select(l => OutputText.Cut(l, options.LineChars)));
         var detailedMessages = new HashSet<string>(StringComparer.Ordinal);
+        var detailedPlaces = new HashSet<string>(StringComparer.Ordinal);
         var detailed = 0;
         var listed = 0;
         foreach (var block in digest.Failures)
@@ -23,9 +24,18 @@ internal static class DigestRenderer
             }
 
             listed++;
-            if (detailed < options.DetailedFailures && detailedMessages.Add(block.Failure.Message))
+            // A failure at a place already shown in detail (a parametrised test) gets one line.
+            var place = block.Failure.File is null ? null : $"{block.Failure.File}:{block.Failure.Line}";
+            if (detailed < options.DetailedFailures && !detailedMessages.Contains(block.Failure.Message)
+                && (place is null || !detailedPlaces.Contains(place)))
             {
                 detailed++;
+                detailedMessages.Add(block.Failure.Message);
+                if (place is not null)
+                {
+                    detailedPlaces.Add(place);
+                }
+
                 lines.Add(string.Empty);
                 lines.AddRange(block.Detail.Take(options.LinesPerFailure).Select(l => OutputText.Cut(l, options.LineChars)));
                 continue;

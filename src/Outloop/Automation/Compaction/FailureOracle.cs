@@ -99,6 +99,29 @@ internal static partial class FailureOracle
         return keep;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> keeps <paramref name="item"/>: verbatim, or for a pytest node id
+    /// (<c>path::Class::test</c>) its prefix and its test name on the same line (summaries group node ids).
+    /// </summary>
+    public static bool IsKept(string text, string item)
+    {
+        if (text.Contains(item, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var split = item.LastIndexOf("::", StringComparison.Ordinal);
+        if (split <= 0)
+        {
+            return false;
+        }
+
+        var prefix = item[..(split + 2)];
+        var leaf = item[(split + 2)..];
+        return text.Split('\n').Any(l => l.Contains(prefix + " ", StringComparison.Ordinal)
+            && l.Contains($" {leaf}", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"site-packages|dist-packages|/lib/python\d")]
     private static partial Regex Installed();
 

@@ -39,7 +39,10 @@ internal static partial class OutputText
     public static string Cut(string line, int max) =>
         line.Length <= max ? line : string.Concat(line.AsSpan(0, max), $" …[+{line.Length - max} chars]");
 
-    /// <summary>True for lines made only of rule characters (<c>-----</c>, <c>=====</c>, <c>⎯⎯⎯</c>).</summary>
+    /// <summary>
+    /// True for lines made only of rule and gutter characters (<c>-----</c>, <c>=====</c>, <c>⎯⎯⎯</c>, a code
+    /// frame's <c>│ ^^^^</c> underline): they cost tokens (one per symbol) and say nothing.
+    /// </summary>
     public static bool IsRule(string line)
     {
         var any = false;
@@ -50,7 +53,7 @@ internal static partial class OutputText
                 continue;
             }
 
-            if (c is not ('-' or '=' or '_' or '─' or '⎯' or '━' or '~' or '*' or '#'))
+            if (c is not ('-' or '=' or '_' or '─' or '⎯' or '━' or '~' or '*' or '#' or '^' or '│' or '|' or '┃'))
             {
                 return false;
             }

@@ -35,6 +35,7 @@ internal static partial class TestSpecs
         LastLocation = true,
         Message = PytestMessage(),
         Warning = PythonWarning(),
+        GroupNodeIds = true,
     };
 
     // unittest and Django's runtests.py / manage.py test.
