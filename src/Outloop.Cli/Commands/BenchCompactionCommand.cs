@@ -36,7 +36,7 @@ internal static class BenchCompactionCommand
             }
 
             var outputs = RealOutputCollector.Collect(root);
-            var folder = Path.Combine(Path.GetTempPath(), $"outloop-bench-compaction-{Guid.NewGuid():N}");
+            var folder = Path.Combine(Path.GetTempPath(), $"outloop-bench-{Guid.NewGuid().ToString("N")[..8]}");
             try
             {
                 var options = new CompactOptions { FullOutputDirectory = folder, ShortOutputTokens = parse.GetValue(threshold) };

@@ -108,7 +108,7 @@ internal static partial class DiagnosticSpecs
     [GeneratedRegex(@"└─ (?<file>[^\s:]+):(?<line>\d+)|^\s{2,}(?<file>[^\s:]+\.exs?):(?<line>\d+)(:\d+)?(: |$)")]
     private static partial Regex ElixirLocation();
 
-    [GeneratedRegex(@"^(Compilation failed|Generated \w+ app$|\*\* \(CompileError\) [^:]+: cannot compile|== Compilation error in file )")]
+    [GeneratedRegex(@"^(Compilation failed|\*\* \(CompileError\) [^:]+: cannot compile)")]
     private static partial Regex ElixirSummary();
 
     [GeneratedRegex(@"^\s+(?<line>\d+):\d+\s+(?<sev>error|warning)\s+(?<msg>.+?)(\s{2,}(?<code>[\w@/-]+))?$")]

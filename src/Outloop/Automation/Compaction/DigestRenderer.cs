@@ -1,49 +1,56 @@
 namespace Outloop.Automation.Compaction;
 
 /// <summary>
-/// Renders a <see cref="Digest"/>: head lines, the first failures in detail and the others on one line each,
-/// notes, then the runner's summary. A failure whose message repeats an earlier detailed one is not detailed
-/// again.
+/// Renders a <see cref="Digest"/>: head lines, the first failures in detail, the failures that repeat a
+/// detailed one's message listed under it by name and place, the others on one line each, notes, then the
+/// runner's summary. A failure at a place already detailed (a parametrised test) gets one line.
 /// </summary>
 internal static class DigestRenderer
 {
     public static List<string> Render(Digest digest, CompactOptions options)
     {
-        var lines = new List<string>();
-        lines.AddRange(digest.Head.Select(l => OutputText.Cut(l, options.LineChars)));
-        var detailedMessages = new HashSet<string>(StringComparer.Ordinal);
-        var detailedPlaces = new HashSet<string>(StringComparer.Ordinal);
-        var detailed = 0;
-        var listed = 0;
-        foreach (var block in digest.Failures)
+        var listed = digest.Failures.Take(options.ListedFailures).ToList();
+        var detailed = new List<FailureBlock>();
+        var repeats = new Dictionary<FailureBlock, List<FailureBlock>>();
+        var byMessage = new Dictionary<string, FailureBlock>(StringComparer.Ordinal);
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        var oneLine = new List<FailureBlock>();
+        foreach (var block in listed)
         {
-            if (listed >= options.ListedFailures)
+            var place = Place(block.Failure);
+            if (block.Failure.Message.Length > 0 && byMessage.TryGetValue(block.Failure.Message, out var original))
             {
-                lines.Add($"… {digest.Failures.Count - listed} more failures (see the full output)");
-                break;
+                repeats[original].Add(block);
             }
-
-            listed++;
-            // A failure at a place already shown in detail (a parametrised test) gets one line.
-            var place = block.Failure.File is null ? null : $"{block.Failure.File}:{block.Failure.Line}";
-            if (detailed < options.DetailedFailures && !detailedMessages.Contains(block.Failure.Message)
-                && (place is null || !detailedPlaces.Contains(place)))
+            else if (detailed.Count < options.DetailedFailures && (place is null || !places.Contains(place)))
             {
-                detailed++;
-                detailedMessages.Add(block.Failure.Message);
+                detailed.Add(block);
+                repeats[block] = [];
+                byMessage.TryAdd(block.Failure.Message, block);
                 if (place is not null)
                 {
-                    detailedPlaces.Add(place);
+                    places.Add(place);
                 }
-
-                lines.Add(string.Empty);
-                lines.AddRange(block.Detail.Take(options.LinesPerFailure).Select(l => OutputText.Cut(l, options.LineChars)));
-                continue;
             }
+            else
+            {
+                oneLine.Add(block);
+            }
+        }
 
-            lines.Add(detailedMessages.Contains(block.Failure.Message) && block.Failure.Message.Length > 0
-                ? Headline(block.Label, block.Failure with { Message = "same error as above" })
-                : OutputText.Cut(block.Headline, options.LineChars));
+        var lines = new List<string>();
+        lines.AddRange(digest.Head.Select(l => OutputText.Cut(l, options.LineChars)));
+        foreach (var block in detailed)
+        {
+            lines.Add(string.Empty);
+            lines.AddRange(block.Detail.Take(options.LinesPerFailure).Select(l => OutputText.Cut(l, options.LineChars)));
+            lines.AddRange(Chunked($"  same error ({repeats[block].Count} more): ", repeats[block].Select(Short), options.LineChars));
+        }
+
+        lines.AddRange(oneLine.Select(b => OutputText.Cut(b.Headline, options.LineChars)));
+        if (digest.Failures.Count > listed.Count)
+        {
+            lines.Add($"… {digest.Failures.Count - listed.Count} more failures (see the full output)");
         }
 
         if (digest.Notes.Count > 0 || digest.Summary.Count > 0)
@@ -59,8 +66,40 @@ internal static class DigestRenderer
     /// <summary>The one-line form of a failure: <c>FAIL name (file:line): message</c>.</summary>
     public static string Headline(string label, CompactFailure failure)
     {
-        var where = failure.File is null ? string.Empty : failure.Line is null ? $" ({failure.File})" : $" ({failure.File}:{failure.Line})";
+        var where = Place(failure) is { } place ? $" ({place})" : string.Empty;
         var message = failure.Message.Length == 0 ? string.Empty : $": {failure.Message}";
         return label.Length == 0 ? $"{failure.Name}{where}{message}" : $"{label} {failure.Name}{where}{message}";
+    }
+
+    private static string? Place(CompactFailure failure) =>
+        failure.File is null ? null : failure.Line is null ? failure.File : $"{failure.File}:{failure.Line}";
+
+    // A repeated test failure is named; a repeated build error is its place.
+    private static string Short(FailureBlock block) =>
+        block.Label.Length == 0 && Place(block.Failure) is { } place ? place
+        : Place(block.Failure) is { } at ? $"{block.Failure.Name} ({at})" : block.Failure.Name;
+
+    // Items joined on lines no longer than the width, each line starting with the prefix; no item is cut.
+    private static IEnumerable<string> Chunked(string prefix, IEnumerable<string> items, int width)
+    {
+        var line = new List<string>();
+        var length = prefix.Length;
+        foreach (var item in items)
+        {
+            if (line.Count > 0 && length + item.Length + 2 > width)
+            {
+                yield return prefix + string.Join(", ", line);
+                line.Clear();
+                length = prefix.Length;
+            }
+
+            line.Add(item);
+            length += item.Length + 2;
+        }
+
+        if (line.Count > 0)
+        {
+            yield return prefix + string.Join(", ", line);
+        }
     }
 }

@@ -26,8 +26,8 @@ internal static partial class OutputCompactor
 
         var body = OutputText.Join(digestLines);
         var path = options.FullOutputDirectory is null ? null : Save(output, options.FullOutputDirectory);
-        var where = path is null ? "full output not saved" : $"full output: {path}";
-        var text = $"{body}\n[outloop: {runner} output compacted from {lines.Count} lines; {where}]";
+        var where = path is null ? "the full output was not saved" : $"full output: {path}";
+        var text = $"{body}\n[outloop: {lines.Count} lines compacted; {where}]";
         var compactTokens = TokenEstimator.Estimate(text);
         return compactTokens >= originalTokens
             ? new CompactResult(output, runner, originalTokens, originalTokens, failures, path, recognised)
