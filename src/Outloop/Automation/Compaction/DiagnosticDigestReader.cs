@@ -5,7 +5,7 @@ namespace Outloop.Automation.Compaction;
 
 /// <summary>
 /// Reads a build, type-check or lint output described by a <see cref="DiagnosticSpec"/>: every error is kept
-/// (the first with its context), compiler warnings are counted with a small sample, linter issues are all listed.
+/// (the first with its context, the others on one line), compiler warnings are counted with a small sample, linter issues are all listed.
 /// A build that failed with warnings only (warnings as errors) lists its warnings as failures.
 /// </summary>
 internal static class DiagnosticDigestReader
@@ -109,6 +109,12 @@ internal static class DiagnosticDigestReader
             // A build that failed on warnings alone (--warnings-as-errors): the warnings are the failures.
             errors.AddRange(warnings);
             warnings.Clear();
+        }
+
+        // Only the first error is shown with its context; the others are one line each.
+        for (var e = 1; e < errors.Count; e++)
+        {
+            errors[e] = errors[e] with { Detail = [errors[e].Headline] };
         }
 
         if (warnings.Count > 0)
