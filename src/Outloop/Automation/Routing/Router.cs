@@ -1,0 +1,506 @@
+using System.Globalization;
+using System.Text;
+
+namespace Outloop.Automation.Routing;
+
+/// <summary>
+/// Picks the target (tool or pattern) a natural-language request asks for, with a confidence 0-100 and a reason.
+/// <para>
+/// Every target is indexed by the concepts of its phrases (name, input patterns, examples) and description, in an
+/// inverted index from concept to targets and to phrase words, so a decision touches only the targets sharing a
+/// concept with the request. Concepts weigh by rarity across targets (inverse document frequency) times their
+/// class (a topic like "tests" outweighs a generic verb like "run" or a scope word like "frontend").
+/// </para>
+/// <para>
+/// Confidence = 100 x sqrt(phrase coverage) x request coverage x margin, where phrase coverage is the share of the
+/// best phrase's weight found in the request, request coverage the share of the request's meaningful weight that the
+/// target explains (scope words and generic verbs it does not know are neutral; unknown specific words count against
+/// it), and margin lowers the score when a second target is nearly as good. A request that asks for development
+/// work the target does not declare ("fix", "add", "refactor"), reports a bug, asks why/how, or negates, abstains:
+/// a wrong route costs more than handing the request to the agent.
+/// </para>
+/// </summary>
+internal sealed class Router
+{
+    private const int MaxTokens = 64;
+    private const int VetoedConfidence = 30;
+
+    private readonly RouteTarget[] targets;
+    private readonly Dictionary<string, int> conceptIds;
+    private readonly double[] idf;
+    private readonly double unknownWeight;
+    private readonly HashSet<int>[] licensedWork;
+    private readonly int[][] targetPostings;
+    private readonly (int Phrase, int Word)[][] phrasePostings;
+    private readonly Phrase[] phrases;
+    private readonly RoutingOptions options;
+
+    [ThreadStatic]
+    private static Scratch? scratch;
+
+    private Router(
+        RouteTarget[] targets,
+        Dictionary<string, int> conceptIds,
+        double[] idf,
+        HashSet<int>[] licensedWork,
+        int[][] targetPostings,
+        (int, int)[][] phrasePostings,
+        Phrase[] phrases,
+        RoutingOptions options)
+    {
+        this.targets = targets;
+        this.conceptIds = conceptIds;
+        this.idf = idf;
+        this.licensedWork = licensedWork;
+        this.targetPostings = targetPostings;
+        this.phrasePostings = phrasePostings;
+        this.phrases = phrases;
+        this.options = options;
+        unknownWeight = Math.Log(1 + targets.Length);
+    }
+
+    public IReadOnlyList<RouteTarget> Targets => targets;
+
+    public RoutingOptions Options => options;
+
+    public static Router Build(IEnumerable<RouteTarget> targets, RoutingOptions? options = null)
+    {
+        var list = targets.ToArray();
+        var conceptIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabularies = new HashSet<int>[list.Length];
+        var rawPhrases = new List<(int Target, string Text, AnalyzedToken[] Tokens)>();
+        int Id(string concept)
+        {
+            if (!conceptIds.TryGetValue(concept, out var id))
+            {
+                id = conceptIds.Count;
+                conceptIds[concept] = id;
+            }
+
+            return id;
+        }
+
+        var licensedWork = new HashSet<int>[list.Length];
+        for (var t = 0; t < list.Length; t++)
+        {
+            var vocabulary = new HashSet<int>();
+            var licensed = new HashSet<int>();
+            foreach (var text in list[t].Phrases.Concat(DescriptionClauses(list[t].Description)))
+            {
+                var tokens = TextAnalyzer.Analyze(text);
+                foreach (var token in tokens)
+                {
+                    foreach (var concept in token.Concepts)
+                    {
+                        vocabulary.Add(Id(concept));
+                    }
+
+                    // Work the tool declares as its own verb ("fix formatting") is what it does, not a reason to abstain.
+                    if (token.Class == WordClass.Work)
+                    {
+                        licensed.Add(Id(token.Concepts[0]));
+                    }
+                }
+
+                if (tokens.Length > 0)
+                {
+                    rawPhrases.Add((t, text, tokens.Length > MaxTokens ? tokens[..MaxTokens] : tokens));
+                }
+            }
+
+            vocabularies[t] = vocabulary;
+            licensedWork[t] = licensed;
+        }
+
+        var df = new int[conceptIds.Count];
+        var targetLists = new List<int>[conceptIds.Count];
+        for (var t = 0; t < list.Length; t++)
+        {
+            foreach (var id in vocabularies[t])
+            {
+                df[id]++;
+                (targetLists[id] ??= []).Add(t);
+            }
+        }
+
+        var idf = df.Select(d => Math.Log(1 + ((double)list.Length / Math.Max(1, d)))).ToArray();
+        var phraseLists = new List<(int, int)>[conceptIds.Count];
+        var phrases = new Phrase[rawPhrases.Count];
+        for (var p = 0; p < rawPhrases.Count; p++)
+        {
+            var (target, text, tokens) = rawPhrases[p];
+            var weights = new double[tokens.Length];
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                weights[k] = tokens[k].Concepts.Max(c => idf[conceptIds[c]]) * ClassWeight(tokens[k].Class);
+                foreach (var concept in tokens[k].Concepts.Distinct())
+                {
+                    (phraseLists[conceptIds[concept]] ??= []).Add((p, k));
+                }
+            }
+
+            phrases[p] = new Phrase(target, text, weights, weights.Sum());
+        }
+
+        return new Router(
+            list,
+            conceptIds,
+            idf,
+            licensedWork,
+            [.. targetLists.Select(l => l?.ToArray() ?? [])],
+            [.. phraseLists.Select(l => l?.ToArray() ?? [])],
+            phrases,
+            options ?? new RoutingOptions());
+    }
+
+    public RouteDecision Decide(string text)
+    {
+        var tokens = TextAnalyzer.Analyze(text);
+        if (tokens.Length > MaxTokens)
+        {
+            tokens = tokens[..MaxTokens];
+        }
+
+        var s = scratch;
+        if (s is null || s.TargetMask.Length < targets.Length || s.PhraseMask.Length < phrases.Length)
+        {
+            s = scratch = new Scratch(targets.Length, phrases.Length);
+        }
+
+        var ids = new int[tokens.Length][];
+        var weights = new double[tokens.Length];
+        string? globalVeto = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Class is WordClass.Question or WordClass.Negation or WordClass.Problem)
+            {
+                globalVeto ??= token.Class switch
+                {
+                    WordClass.Question => $"\"{token.Surface}\" asks for an explanation or advice",
+                    WordClass.Negation => $"\"{token.Surface}\" negates the request",
+                    _ => $"\"{token.Surface}\" reports a problem to investigate",
+                };
+                ids[i] = [];
+                continue;
+            }
+
+            var tokenIds = new int[token.Concepts.Length];
+            var weight = 0.0;
+            for (var c = 0; c < token.Concepts.Length; c++)
+            {
+                tokenIds[c] = conceptIds.TryGetValue(token.Concepts[c], out var id) ? id : -1;
+                weight = Math.Max(weight, tokenIds[c] >= 0 ? idf[tokenIds[c]] : unknownWeight);
+            }
+
+            ids[i] = tokenIds;
+            weights[i] = weight * ClassWeight(token.Class);
+        }
+
+        try
+        {
+            Accumulate(ids, s);
+            return Choose(text, tokens, ids, weights, globalVeto, s);
+        }
+        finally
+        {
+            s.Clear();
+        }
+    }
+
+    private void Accumulate(int[][] ids, Scratch s)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var bit = 1UL << i;
+            foreach (var id in ids[i])
+            {
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                foreach (var t in targetPostings[id])
+                {
+                    if (s.TargetMask[t] == 0)
+                    {
+                        s.TouchedTargets.Add(t);
+                    }
+
+                    s.TargetMask[t] |= bit;
+                }
+
+                foreach (var (p, k) in phrasePostings[id])
+                {
+                    if (s.PhraseMask[p] == 0)
+                    {
+                        s.TouchedPhrases.Add(p);
+                    }
+
+                    s.PhraseMask[p] |= 1UL << k;
+                }
+            }
+        }
+
+        foreach (var p in s.TouchedPhrases)
+        {
+            var phrase = phrases[p];
+            var mask = s.PhraseMask[p];
+            var matched = 0.0;
+            for (var k = 0; k < phrase.Weights.Length; k++)
+            {
+                if ((mask & (1UL << k)) != 0)
+                {
+                    matched += phrase.Weights[k];
+                }
+            }
+
+            var coverage = phrase.Total > 0 ? matched / phrase.Total : 0;
+            if (coverage > s.BestCoverage[phrase.Target])
+            {
+                s.BestCoverage[phrase.Target] = coverage;
+                s.BestPhrase[phrase.Target] = p;
+            }
+        }
+    }
+
+    private RouteDecision Choose(string text, AnalyzedToken[] tokens, int[][] ids, double[] weights, string? globalVeto, Scratch s)
+    {
+        int best = -1, second = -1;
+        double bestScore = 0, secondScore = 0, bestRequestCoverage = 0;
+        foreach (var t in s.TouchedTargets)
+        {
+            var (score, requestCoverage) = Score(tokens, weights, LicensedMask(tokens, ids, t, s.TargetMask[t]), s.BestCoverage[t]);
+            if (score > bestScore || (score == bestScore && best >= 0 && t < best))
+            {
+                second = best;
+                secondScore = bestScore;
+                best = t;
+                bestScore = score;
+                bestRequestCoverage = requestCoverage;
+            }
+            else if (score > secondScore)
+            {
+                second = t;
+                secondScore = score;
+            }
+        }
+
+        if (best < 0 || bestScore <= 0)
+        {
+            var reason = globalVeto ?? "no registered tool or pattern shares a meaningful word with the request";
+            return new RouteDecision(text, null, 0, false, $"abstain: {reason}");
+        }
+
+        var ratio = secondScore / bestScore;
+        var margin = 1 - (0.5 * ratio * ratio);
+        var confidence = (int)Math.Round(100 * bestScore * margin, MidpointRounding.AwayFromZero);
+        var mask = LicensedMask(tokens, ids, best, s.TargetMask[best]);
+        var workVeto = UnlicensedWork(tokens, mask);
+        var veto = globalVeto ?? (workVeto is null ? null : $"\"{workVeto}\" asks for development work that {targets[best].Name} does not declare");
+        var target = targets[best];
+        var arguments = ArgumentExtractor.Extract(target.Tool, text);
+        if (veto is null && arguments.Missing is { } missing)
+        {
+            veto = $"no valid value for the required argument '{missing}'";
+        }
+
+        if (veto is not null)
+        {
+            confidence = Math.Min(confidence, VetoedConfidence);
+        }
+
+        var routed = veto is null && confidence >= options.MinConfidence;
+        var phrase = s.BestPhrase[best] >= 0 && s.BestCoverage[best] > 0 ? phrases[s.BestPhrase[best]].Text : null;
+        var why = Explain(target, tokens, mask, phrase, s.BestCoverage[best], bestRequestCoverage, second >= 0 ? targets[second].Name : null, ratio,
+            routed, confidence, veto, arguments);
+        return new RouteDecision(text, target, confidence, routed, why)
+        {
+            MatchedPhrase = phrase,
+            RunnerUp = second >= 0 && secondScore > 0 ? targets[second].Name : null,
+            Arguments = arguments,
+        };
+    }
+
+    /// <summary>The target's matched words, keeping a work verb only when the target declares that verb itself.</summary>
+    private ulong LicensedMask(AnalyzedToken[] tokens, int[][] ids, int target, ulong mask)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Class == WordClass.Work && (mask & (1UL << i)) != 0 && !(ids[i].Length > 0 && licensedWork[target].Contains(ids[i][0])))
+            {
+                mask &= ~(1UL << i);
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>A description's clauses ("Build the project and type-check it; report errors only") as phrases.</summary>
+    private static string[] DescriptionClauses(string description) =>
+        description.Split([".", ":", ";", ",", " and ", "(", ")"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static (double Score, double RequestCoverage) Score(AnalyzedToken[] tokens, double[] weights, ulong mask, double phraseCoverage)
+    {
+        double matched = 0, total = 0;
+        var anchored = false;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var cls = tokens[i].Class;
+            if (cls is WordClass.Question or WordClass.Negation or WordClass.Problem)
+            {
+                continue;
+            }
+
+            if ((mask & (1UL << i)) != 0)
+            {
+                matched += weights[i];
+                total += weights[i];
+                anchored |= cls is WordClass.Plain or WordClass.Topic or WordClass.Action or WordClass.Work;
+            }
+            else if (cls is WordClass.Plain or WordClass.Topic or WordClass.Action && !tokens[i].Scoped)
+            {
+                total += weights[i];
+            }
+        }
+
+        if (!anchored || total <= 0)
+        {
+            return (0, 0);
+        }
+
+        var requestCoverage = matched / total;
+        return (Math.Sqrt(phraseCoverage) * requestCoverage, requestCoverage);
+    }
+
+    private static string? UnlicensedWork(AnalyzedToken[] tokens, ulong mask)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Class == WordClass.Work && (mask & (1UL << i)) == 0)
+            {
+                return tokens[i].Surface;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Explain(
+        RouteTarget target,
+        AnalyzedToken[] tokens,
+        ulong mask,
+        string? phrase,
+        double phraseCoverage,
+        double requestCoverage,
+        string? runnerUp,
+        double ratio,
+        bool routed,
+        int confidence,
+        string? veto,
+        ExtractedArguments arguments)
+    {
+        var why = new StringBuilder();
+        why.Append(routed ? "route to " : "abstain (best: ").Append(target.Name);
+        if (!routed)
+        {
+            why.Append(')');
+        }
+
+        why.Append(CultureInfo.InvariantCulture, $", confidence {confidence}");
+        if (veto is not null)
+        {
+            why.Append(": ").Append(veto);
+        }
+
+        var matched = new List<string>();
+        var unexplained = new List<string>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if ((mask & (1UL << i)) != 0)
+            {
+                matched.Add(token.Surface == token.Concepts[0] ? token.Surface : $"{token.Surface}={token.Concepts[0]}");
+            }
+            else if (token.Class is WordClass.Plain or WordClass.Topic or WordClass.Action && !token.Scoped)
+            {
+                unexplained.Add(token.Surface);
+            }
+        }
+
+        why.Append("; matched ").Append(matched.Count == 0 ? "nothing" : string.Join(", ", matched));
+        if (phrase is not null)
+        {
+            why.Append(CultureInfo.InvariantCulture, $"; closest phrase \"{phrase}\" ({phraseCoverage:P0})");
+        }
+
+        why.Append(CultureInfo.InvariantCulture, $"; request explained {requestCoverage:P0}");
+        if (unexplained.Count > 0)
+        {
+            why.Append("; not explained: ").Append(string.Join(", ", unexplained));
+        }
+
+        if (runnerUp is not null && ratio > 0.5)
+        {
+            why.Append(CultureInfo.InvariantCulture, $"; close to {runnerUp} ({ratio:P0} of the best score)");
+        }
+
+        if (arguments.Values.Count > 0)
+        {
+            why.Append("; arguments ").Append(string.Join(", ", arguments.Values.Select(kv => $"{kv.Key}={kv.Value}")));
+        }
+
+        if (arguments.Refused.Count > 0)
+        {
+            why.Append("; refused ").Append(string.Join(", ", arguments.Refused));
+        }
+
+        return why.ToString();
+    }
+
+    private static double ClassWeight(WordClass wordClass) => wordClass switch
+    {
+        WordClass.Generic or WordClass.Outcome => 0.4,
+        WordClass.Scope => 0.3,
+        WordClass.Question or WordClass.Negation or WordClass.Problem => 0,
+        _ => 1,
+    };
+
+    /// <summary>A phrase of a target, with the weight of each of its words.</summary>
+    private sealed record Phrase(int Target, string Text, double[] Weights, double Total);
+
+    /// <summary>Per-thread working arrays, cleared through the touched lists so a decision costs what it touches.</summary>
+    private sealed class Scratch(int targetCount, int phraseCount)
+    {
+        public ulong[] TargetMask { get; } = new ulong[targetCount];
+
+        public ulong[] PhraseMask { get; } = new ulong[phraseCount];
+
+        public double[] BestCoverage { get; } = new double[targetCount];
+
+        public int[] BestPhrase { get; } = Enumerable.Repeat(-1, targetCount).ToArray();
+
+        public List<int> TouchedTargets { get; } = [];
+
+        public List<int> TouchedPhrases { get; } = [];
+
+        public void Clear()
+        {
+            // Every phrase's concepts are in its target's vocabulary, so touched targets cover touched phrases' targets.
+            foreach (var t in TouchedTargets)
+            {
+                TargetMask[t] = 0;
+                BestCoverage[t] = 0;
+                BestPhrase[t] = -1;
+            }
+
+            foreach (var p in TouchedPhrases)
+            {
+                PhraseMask[p] = 0;
+            }
+
+            TouchedTargets.Clear();
+            TouchedPhrases.Clear();
+        }
+    }
+}
