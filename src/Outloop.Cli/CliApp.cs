@@ -37,5 +37,6 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliConsole console)
     {
         yield return VersionCommand.Create(console);
+        yield return RouteCommand.Create(console);
     }
 }

@@ -103,10 +103,13 @@ internal static partial class ArgumentExtractor
         }
     }
 
-    /// <summary>Words as the user wrote them, split on white space, with surrounding punctuation trimmed.</summary>
+    /// <summary>
+    /// Words as the user wrote them, split on white space, with surrounding punctuation trimmed. Quote characters stay,
+    /// so a piece of a quoted text ("`touch") never passes for a plain word; whole quoted texts are candidates already.
+    /// </summary>
     private static List<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim(',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '`').TrimEnd('.'))
+            .Select(w => w.Trim(',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}').TrimEnd('.'))
             .Where(w => w.Length > 0)
             .ToList();
 

@@ -23,7 +23,8 @@ internal static class DevVocabulary
         "currently", "yet", "too", "very", "really", "need", "needs", "want", "like", "am", "has", "have", "had",
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
-        "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "again", "first", "them",
+        "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "new",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -48,8 +49,26 @@ internal static class DevVocabulary
     };
 
     /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
-    public static VocabularyEntry? Find(string word) =>
-        Words.TryGetValue(word, out var entry) || Words.TryGetValue(StemPhrase(word), out entry) ? entry : null;
+    public static VocabularyEntry? Find(string word)
+    {
+        if (Words.TryGetValue(word, out var entry) || Words.TryGetValue(StemPhrase(word), out entry))
+        {
+            return entry;
+        }
+
+        // "autoformat", "recompile", "relint": a repeat/automatic prefix on an operation word means that operation.
+        foreach (var prefix in (ReadOnlySpan<string>)["auto", "re"])
+        {
+            if (word.Length > prefix.Length + 3 && word.StartsWith(prefix, StringComparison.Ordinal)
+                && (Words.TryGetValue(word[prefix.Length..], out entry) || Words.TryGetValue(Stemmer.Stem(word[prefix.Length..]), out entry))
+                && entry.Class is WordClass.Topic or WordClass.Action or WordClass.Generic)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 
     private static Dictionary<string, VocabularyEntry> Build()
     {
@@ -115,7 +134,7 @@ internal static class DevVocabulary
         Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells");
         Add("result", WordClass.Outcome, "result results output outputs");
 
-        foreach (var scope in ("project projects repo repos repository codebase code source sources src everything all entire whole file files folder "
+        foreach (var scope in ("project projects repo repos repository codebase code_base code source sources src everything all entire whole file files folder "
             + "head folders directory dir dirs frontend backend client api ui web mobile local locally dev development unit integration e2e "
             + "end_to_end smoke python javascript typescript js ts go golang rust ruby elixir java kotlin swift php csharp dotnet node nodejs "
             + "deno bun npm yarn pnpm pip poetry pipenv uv cargo bundler composer nuget mix phoenix rails django flask fastapi express "

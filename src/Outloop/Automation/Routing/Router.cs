@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace Outloop.Automation.Routing;
@@ -30,7 +31,7 @@ internal sealed class Router
     private readonly double[] idf;
     private readonly double unknownWeight;
     private readonly HashSet<int>[] licensedWork;
-    private readonly int[][] targetPostings;
+    private readonly int[] phraseTargets;
     private readonly (int Phrase, int Word)[][] phrasePostings;
     private readonly Phrase[] phrases;
     private readonly RoutingOptions options;
@@ -43,7 +44,6 @@ internal sealed class Router
         Dictionary<string, int> conceptIds,
         double[] idf,
         HashSet<int>[] licensedWork,
-        int[][] targetPostings,
         (int, int)[][] phrasePostings,
         Phrase[] phrases,
         RoutingOptions options)
@@ -52,9 +52,9 @@ internal sealed class Router
         this.conceptIds = conceptIds;
         this.idf = idf;
         this.licensedWork = licensedWork;
-        this.targetPostings = targetPostings;
         this.phrasePostings = phrasePostings;
         this.phrases = phrases;
+        phraseTargets = [.. phrases.Select(p => p.Target)];
         this.options = options;
         unknownWeight = Math.Log(1 + targets.Length);
     }
@@ -113,13 +113,11 @@ internal sealed class Router
         }
 
         var df = new int[conceptIds.Count];
-        var targetLists = new List<int>[conceptIds.Count];
         for (var t = 0; t < list.Length; t++)
         {
             foreach (var id in vocabularies[t])
             {
                 df[id]++;
-                (targetLists[id] ??= []).Add(t);
             }
         }
 
@@ -147,7 +145,6 @@ internal sealed class Router
             conceptIds,
             idf,
             licensedWork,
-            [.. targetLists.Select(l => l?.ToArray() ?? [])],
             [.. phraseLists.Select(l => l?.ToArray() ?? [])],
             phrases,
             options ?? new RoutingOptions());
@@ -197,10 +194,11 @@ internal sealed class Router
             weights[i] = weight * ClassWeight(token.Class);
         }
 
+        var masks = new QueryMasks(tokens, weights);
         try
         {
-            Accumulate(ids, s);
-            return Choose(text, tokens, ids, weights, globalVeto, s);
+            Accumulate(ids, masks.Anchor, s);
+            return Choose(text, tokens, ids, weights, masks, globalVeto, s);
         }
         finally
         {
@@ -208,11 +206,12 @@ internal sealed class Router
         }
     }
 
-    private void Accumulate(int[][] ids, Scratch s)
+    private void Accumulate(int[][] ids, ulong anchorMask, Scratch s)
     {
+        // Each distinct concept is traversed once, carrying the bits of every request word that has it.
+        var concepts = new List<(int Id, ulong Bits)>(ids.Length + 4);
         for (var i = 0; i < ids.Length; i++)
         {
-            var bit = 1UL << i;
             foreach (var id in ids[i])
             {
                 if (id < 0)
@@ -220,31 +219,49 @@ internal sealed class Router
                     continue;
                 }
 
-                foreach (var t in targetPostings[id])
+                var at = concepts.FindIndex(c => c.Id == id);
+                if (at < 0)
                 {
-                    if (s.TargetMask[t] == 0)
-                    {
-                        s.TouchedTargets.Add(t);
-                    }
+                    concepts.Add((id, 1UL << i));
+                }
+                else
+                {
+                    concepts[at] = (id, concepts[at].Bits | (1UL << i));
+                }
+            }
+        }
 
-                    s.TargetMask[t] |= bit;
+        // Every word of a target's vocabulary sits in one of its phrases, so phrase postings give the target's matches too.
+        foreach (var (id, bits) in concepts)
+        {
+            foreach (var (p, k) in phrasePostings[id])
+            {
+                if (s.PhraseMask[p] == 0)
+                {
+                    s.TouchedPhrases.Add(p);
                 }
 
-                foreach (var (p, k) in phrasePostings[id])
+                s.PhraseMask[p] |= 1UL << k;
+                var t = phraseTargets[p];
+                if (s.TargetMask[t] == 0)
                 {
-                    if (s.PhraseMask[p] == 0)
-                    {
-                        s.TouchedPhrases.Add(p);
-                    }
-
-                    s.PhraseMask[p] |= 1UL << k;
+                    s.TouchedTargets.Add(t);
                 }
+
+                s.TargetMask[t] |= bits;
             }
         }
 
         foreach (var p in s.TouchedPhrases)
         {
             var phrase = phrases[p];
+
+            // A target that matched only generic or scope words cannot be routed to: skip its phrases.
+            if ((s.TargetMask[phrase.Target] & anchorMask) == 0)
+            {
+                continue;
+            }
+
             var mask = s.PhraseMask[p];
             var matched = 0.0;
             for (var k = 0; k < phrase.Weights.Length; k++)
@@ -264,13 +281,19 @@ internal sealed class Router
         }
     }
 
-    private RouteDecision Choose(string text, AnalyzedToken[] tokens, int[][] ids, double[] weights, string? globalVeto, Scratch s)
+    private RouteDecision Choose(string text, AnalyzedToken[] tokens, int[][] ids, double[] weights, QueryMasks masks, string? globalVeto, Scratch s)
     {
         int best = -1, second = -1;
         double bestScore = 0, secondScore = 0, bestRequestCoverage = 0;
         foreach (var t in s.TouchedTargets)
         {
-            var (score, requestCoverage) = Score(tokens, weights, LicensedMask(tokens, ids, t, s.TargetMask[t]), s.BestCoverage[t]);
+            var matched = s.TargetMask[t];
+            if ((matched & masks.Work) != 0)
+            {
+                matched = LicensedMask(tokens, ids, t, matched);
+            }
+
+            var (score, requestCoverage) = masks.Score(matched, s.BestCoverage[t]);
             if (score > bestScore || (score == bestScore && best >= 0 && t < best))
             {
                 second = best;
@@ -339,39 +362,6 @@ internal sealed class Router
     /// <summary>A description's clauses ("Build the project and type-check it; report errors only") as phrases.</summary>
     private static string[] DescriptionClauses(string description) =>
         description.Split([".", ":", ";", ",", " and ", "(", ")"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static (double Score, double RequestCoverage) Score(AnalyzedToken[] tokens, double[] weights, ulong mask, double phraseCoverage)
-    {
-        double matched = 0, total = 0;
-        var anchored = false;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var cls = tokens[i].Class;
-            if (cls is WordClass.Question or WordClass.Negation or WordClass.Problem)
-            {
-                continue;
-            }
-
-            if ((mask & (1UL << i)) != 0)
-            {
-                matched += weights[i];
-                total += weights[i];
-                anchored |= cls is WordClass.Plain or WordClass.Topic or WordClass.Action or WordClass.Work;
-            }
-            else if (cls is WordClass.Plain or WordClass.Topic or WordClass.Action && !tokens[i].Scoped)
-            {
-                total += weights[i];
-            }
-        }
-
-        if (!anchored || total <= 0)
-        {
-            return (0, 0);
-        }
-
-        var requestCoverage = matched / total;
-        return (Math.Sqrt(phraseCoverage) * requestCoverage, requestCoverage);
-    }
 
     private static string? UnlicensedWork(AnalyzedToken[] tokens, ulong mask)
     {
@@ -465,6 +455,75 @@ internal sealed class Router
         WordClass.Question or WordClass.Negation or WordClass.Problem => 0,
         _ => 1,
     };
+
+    /// <summary>
+    /// The request's words as bit masks (bit i = word i) so scoring a target is a few bit operations: words that can
+    /// anchor a route, words that count against a target when it does not explain them, and work verbs.
+    /// </summary>
+    private readonly struct QueryMasks
+    {
+        private readonly double[] weights;
+        private readonly ulong countable;
+        private readonly double countableTotal;
+
+        public QueryMasks(AnalyzedToken[] tokens, double[] weights)
+        {
+            this.weights = weights;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var bit = 1UL << i;
+                var cls = tokens[i].Class;
+                if (cls is WordClass.Plain or WordClass.Topic or WordClass.Action or WordClass.Work)
+                {
+                    Anchor |= bit;
+                }
+
+                if (cls is WordClass.Plain or WordClass.Topic or WordClass.Action && !tokens[i].Scoped)
+                {
+                    countable |= bit;
+                    countableTotal += weights[i];
+                }
+
+                if (cls == WordClass.Work)
+                {
+                    Work |= bit;
+                }
+            }
+        }
+
+        public ulong Anchor { get; }
+
+        public ulong Work { get; }
+
+        /// <summary>sqrt(phrase coverage) x request coverage; zero when nothing but generic or scope words matched.</summary>
+        public (double Score, double RequestCoverage) Score(ulong mask, double phraseCoverage)
+        {
+            if ((mask & Anchor) == 0)
+            {
+                return (0, 0);
+            }
+
+            double matched = 0, extra = 0;
+            for (var bits = mask; bits != 0; bits &= bits - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(bits);
+                matched += weights[i];
+                if ((countable & (1UL << i)) == 0)
+                {
+                    extra += weights[i];
+                }
+            }
+
+            var total = countableTotal + extra;
+            if (total <= 0)
+            {
+                return (0, 0);
+            }
+
+            var requestCoverage = matched / total;
+            return (Math.Sqrt(phraseCoverage) * requestCoverage, requestCoverage);
+        }
+    }
 
     /// <summary>A phrase of a target, with the weight of each of its words.</summary>
     private sealed record Phrase(int Target, string Text, double[] Weights, double Total);

@@ -25,6 +25,7 @@ internal static class TextAnalyzer
         var tokens = new List<AnalyzedToken>(raw.Count);
         var clauseOpen = true;
         var scoped = false;
+        var sawFrom = false;
         string? previousWord = null;
         for (var i = 0; i < raw.Count; i++)
         {
@@ -33,6 +34,7 @@ internal static class TextAnalyzer
             {
                 clauseOpen = true;
                 scoped = false;
+                sawFrom = false;
             }
 
             VocabularyEntry? entry = null;
@@ -48,6 +50,7 @@ internal static class TextAnalyzer
             {
                 clauseOpen = true;
                 scoped = false;
+                sawFrom = false;
                 previousWord = word;
                 continue;
             }
@@ -61,6 +64,13 @@ internal static class TextAnalyzer
                 }
                 else
                 {
+                    // "from webpack to vite", "from 18 to 19": moving something from one thing to another is work.
+                    if (word == "to" && sawFrom)
+                    {
+                        tokens.Add(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
+                    }
+
+                    sawFrom |= word == "from";
                     scoped = true;
                 }
 

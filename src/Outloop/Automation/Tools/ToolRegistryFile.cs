@@ -267,6 +267,11 @@ internal static partial class ToolRegistryFile
                 throw Error(path, Child(map, "name")!, $"{field}.name", $"'{name}' must be lower-case letters, digits, '.', '_', ':' or '-'");
             }
 
+            if (Child(map, "command") is null)
+            {
+                throw Error(path, map, $"{field}.command", "is required (the program, then its arguments)");
+            }
+
             var command = StringList(map, field, "command");
             if (command.Count == 0 || command[0].Length == 0)
             {
