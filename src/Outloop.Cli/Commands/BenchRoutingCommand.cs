@@ -85,6 +85,7 @@ internal static class BenchRoutingCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"cases {report.Cases}  accuracy {report.Accuracy:0.000}  abstention accuracy {report.AbstentionAccuracy:0.000}  wrong routes {report.WrongRoutes}"));
         output.WriteLine(string.Create(c, $"decision latency p50 {report.LatencyP50Ms:0.0000} ms  p99 {report.LatencyP99Ms:0.0000} ms  ({report.LatencySamples} decisions, {report.LatencyTargets} targets)"));
+        output.WriteLine(string.Create(c, $"process cpu per decision (mean) {report.CpuMeanMs:0.0000} ms"));
         output.WriteLine();
         output.WriteLine(string.Create(c, $"{"tool",-24} {"precision",9} {"recall",7}"));
         foreach (var (tool, score) in report.PerTool)

@@ -24,6 +24,7 @@ namespace Outloop.Automation.Routing;
 internal sealed class Router
 {
     private const int MaxTokens = 64;
+    private const int MaxPhraseWords = 32;
     private const int VetoedConfidence = 30;
 
     private readonly RouteTarget[] targets;
@@ -32,8 +33,9 @@ internal sealed class Router
     private readonly double unknownWeight;
     private readonly HashSet<int>[] licensedWork;
     private readonly int[] phraseTargets;
-    private readonly (int Phrase, int Word)[][] phrasePostings;
-    private readonly Phrase[] phrases;
+    private readonly Posting[][] phrasePostings;
+    private readonly string[] phraseTexts;
+    private readonly float[] phraseTotals;
     private readonly RoutingOptions options;
 
     [ThreadStatic]
@@ -44,8 +46,10 @@ internal sealed class Router
         Dictionary<string, int> conceptIds,
         double[] idf,
         HashSet<int>[] licensedWork,
-        (int, int)[][] phrasePostings,
-        Phrase[] phrases,
+        Posting[][] phrasePostings,
+        int[] phraseTargets,
+        string[] phraseTexts,
+        float[] phraseTotals,
         RoutingOptions options)
     {
         this.targets = targets;
@@ -53,8 +57,9 @@ internal sealed class Router
         this.idf = idf;
         this.licensedWork = licensedWork;
         this.phrasePostings = phrasePostings;
-        this.phrases = phrases;
-        phraseTargets = [.. phrases.Select(p => p.Target)];
+        this.phraseTargets = phraseTargets;
+        this.phraseTexts = phraseTexts;
+        this.phraseTotals = phraseTotals;
         this.options = options;
         unknownWeight = Math.Log(1 + targets.Length);
     }
@@ -104,7 +109,7 @@ internal sealed class Router
 
                 if (tokens.Length > 0)
                 {
-                    rawPhrases.Add((t, text, tokens.Length > MaxTokens ? tokens[..MaxTokens] : tokens));
+                    rawPhrases.Add((t, text, tokens.Length > MaxPhraseWords ? tokens[..MaxPhraseWords] : tokens));
                 }
             }
 
@@ -122,22 +127,27 @@ internal sealed class Router
         }
 
         var idf = df.Select(d => Math.Log(1 + ((double)list.Length / Math.Max(1, d)))).ToArray();
-        var phraseLists = new List<(int, int)>[conceptIds.Count];
-        var phrases = new Phrase[rawPhrases.Count];
+        var phraseLists = new List<Posting>[conceptIds.Count];
+        var phraseTargets = new int[rawPhrases.Count];
+        var phraseTexts = new string[rawPhrases.Count];
+        var phraseTotals = new float[rawPhrases.Count];
         for (var p = 0; p < rawPhrases.Count; p++)
         {
             var (target, text, tokens) = rawPhrases[p];
-            var weights = new double[tokens.Length];
+            var total = 0.0;
             for (var k = 0; k < tokens.Length; k++)
             {
-                weights[k] = tokens[k].Concepts.Max(c => idf[conceptIds[c]]) * ClassWeight(tokens[k].Class);
+                var weight = tokens[k].Concepts.Max(c => idf[conceptIds[c]]) * ClassWeight(tokens[k].Class);
+                total += weight;
                 foreach (var concept in tokens[k].Concepts.Distinct())
                 {
-                    (phraseLists[conceptIds[concept]] ??= []).Add((p, k));
+                    (phraseLists[conceptIds[concept]] ??= []).Add(new Posting(p, k, (float)weight));
                 }
             }
 
-            phrases[p] = new Phrase(target, text, weights, weights.Sum());
+            phraseTargets[p] = target;
+            phraseTexts[p] = text;
+            phraseTotals[p] = (float)total;
         }
 
         return new Router(
@@ -146,7 +156,9 @@ internal sealed class Router
             idf,
             licensedWork,
             [.. phraseLists.Select(l => l?.ToArray() ?? [])],
-            phrases,
+            phraseTargets,
+            phraseTexts,
+            phraseTotals,
             options ?? new RoutingOptions());
     }
 
@@ -159,9 +171,9 @@ internal sealed class Router
         }
 
         var s = scratch;
-        if (s is null || s.TargetMask.Length < targets.Length || s.PhraseMask.Length < phrases.Length)
+        if (s is null || s.TargetMask.Length < targets.Length || s.PhraseMask.Length < phraseTargets.Length)
         {
-            s = scratch = new Scratch(targets.Length, phrases.Length);
+            s = scratch = new Scratch(Math.Max(targets.Length, s?.TargetMask.Length ?? 0), Math.Max(phraseTargets.Length, s?.PhraseMask.Length ?? 0));
         }
 
         var ids = new int[tokens.Length][];
@@ -219,8 +231,13 @@ internal sealed class Router
                     continue;
                 }
 
-                var at = concepts.FindIndex(c => c.Id == id);
-                if (at < 0)
+                var at = 0;
+                while (at < concepts.Count && concepts[at].Id != id)
+                {
+                    at++;
+                }
+
+                if (at == concepts.Count)
                 {
                     concepts.Add((id, 1UL << i));
                 }
@@ -231,17 +248,36 @@ internal sealed class Router
             }
         }
 
+        // Concepts that can anchor a route go first; generic and scope words ("run", "frontend") then only add to
+        // targets already anchored, instead of touching thousands of targets that can never be chosen.
+        concepts.Sort((x, y) => ((y.Bits & anchorMask) != 0).CompareTo((x.Bits & anchorMask) != 0));
+
         // Every word of a target's vocabulary sits in one of its phrases, so phrase postings give the target's matches too.
         foreach (var (id, bits) in concepts)
         {
-            foreach (var (p, k) in phrasePostings[id])
+            var anchors = (bits & anchorMask) != 0;
+            foreach (var posting in phrasePostings[id])
             {
-                if (s.PhraseMask[p] == 0)
+                var p = posting.Phrase;
+                if (!anchors && (s.TargetMask[phraseTargets[p]] & anchorMask) == 0)
+                {
+                    continue;
+                }
+
+                var word = 1U << posting.Word;
+                var seen = s.PhraseMask[p];
+                if (seen == 0)
                 {
                     s.TouchedPhrases.Add(p);
                 }
 
-                s.PhraseMask[p] |= 1UL << k;
+                // Two request concepts can hit the same phrase word (pytest and test): count its weight once.
+                if ((seen & word) == 0)
+                {
+                    s.PhraseMask[p] = seen | word;
+                    s.PhraseMatched[p] += posting.Weight;
+                }
+
                 var t = phraseTargets[p];
                 if (s.TargetMask[t] == 0)
                 {
@@ -254,29 +290,19 @@ internal sealed class Router
 
         foreach (var p in s.TouchedPhrases)
         {
-            var phrase = phrases[p];
+            var t = phraseTargets[p];
 
             // A target that matched only generic or scope words cannot be routed to: skip its phrases.
-            if ((s.TargetMask[phrase.Target] & anchorMask) == 0)
+            if ((s.TargetMask[t] & anchorMask) == 0)
             {
                 continue;
             }
 
-            var mask = s.PhraseMask[p];
-            var matched = 0.0;
-            for (var k = 0; k < phrase.Weights.Length; k++)
+            var coverage = phraseTotals[p] > 0 ? Math.Min(1.0, (double)s.PhraseMatched[p] / phraseTotals[p]) : 0;
+            if (coverage > s.BestCoverage[t])
             {
-                if ((mask & (1UL << k)) != 0)
-                {
-                    matched += phrase.Weights[k];
-                }
-            }
-
-            var coverage = phrase.Total > 0 ? matched / phrase.Total : 0;
-            if (coverage > s.BestCoverage[phrase.Target])
-            {
-                s.BestCoverage[phrase.Target] = coverage;
-                s.BestPhrase[phrase.Target] = p;
+                s.BestCoverage[t] = coverage;
+                s.BestPhrase[t] = p;
             }
         }
     }
@@ -287,13 +313,20 @@ internal sealed class Router
         double bestScore = 0, secondScore = 0, bestRequestCoverage = 0;
         foreach (var t in s.TouchedTargets)
         {
+            // score = sqrt(phrase coverage) x request coverage <= sqrt(phrase coverage): skip what cannot enter the top two.
+            var coverage = s.BestCoverage[t];
+            if (coverage <= 0 || Math.Sqrt(coverage) < secondScore)
+            {
+                continue;
+            }
+
             var matched = s.TargetMask[t];
             if ((matched & masks.Work) != 0)
             {
                 matched = LicensedMask(tokens, ids, t, matched);
             }
 
-            var (score, requestCoverage) = masks.Score(matched, s.BestCoverage[t]);
+            var (score, requestCoverage) = masks.Score(matched, coverage);
             if (score > bestScore || (score == bestScore && best >= 0 && t < best))
             {
                 second = best;
@@ -334,7 +367,7 @@ internal sealed class Router
         }
 
         var routed = veto is null && confidence >= options.MinConfidence;
-        var phrase = s.BestPhrase[best] >= 0 && s.BestCoverage[best] > 0 ? phrases[s.BestPhrase[best]].Text : null;
+        var phrase = s.BestPhrase[best] >= 0 && s.BestCoverage[best] > 0 ? phraseTexts[s.BestPhrase[best]] : null;
         var why = Explain(target, tokens, mask, phrase, s.BestCoverage[best], bestRequestCoverage, second >= 0 ? targets[second].Name : null, ratio,
             routed, confidence, veto, arguments);
         return new RouteDecision(text, target, confidence, routed, why)
@@ -525,15 +558,17 @@ internal sealed class Router
         }
     }
 
-    /// <summary>A phrase of a target, with the weight of each of its words.</summary>
-    private sealed record Phrase(int Target, string Text, double[] Weights, double Total);
+    /// <summary>A word of a phrase holding a concept, with the word's weight.</summary>
+    private readonly record struct Posting(int Phrase, int Word, float Weight);
 
     /// <summary>Per-thread working arrays, cleared through the touched lists so a decision costs what it touches.</summary>
     private sealed class Scratch(int targetCount, int phraseCount)
     {
         public ulong[] TargetMask { get; } = new ulong[targetCount];
 
-        public ulong[] PhraseMask { get; } = new ulong[phraseCount];
+        public uint[] PhraseMask { get; } = new uint[phraseCount];
+
+        public float[] PhraseMatched { get; } = new float[phraseCount];
 
         public double[] BestCoverage { get; } = new double[targetCount];
 
@@ -556,6 +591,7 @@ internal sealed class Router
             foreach (var p in TouchedPhrases)
             {
                 PhraseMask[p] = 0;
+                PhraseMatched[p] = 0;
             }
 
             TouchedTargets.Clear();

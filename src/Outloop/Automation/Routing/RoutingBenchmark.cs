@@ -28,7 +28,7 @@ internal static class RoutingBenchmark
         }
 
         var timed = latencyRouter ?? router;
-        var samples = MeasureLatency(timed, cases, minSamples);
+        var (samples, cpu) = MeasureLatency(timed, cases, minSamples);
         return new RoutingBenchReport(
             results.Count,
             results.Count == 0 ? 0 : (double)correct / results.Count,
@@ -39,14 +39,15 @@ internal static class RoutingBenchmark
             Percentile(samples, 0.99),
             samples.Length,
             timed.Targets.Count,
+            samples.Length == 0 ? 0 : cpu.TotalMilliseconds / samples.Length,
             results);
     }
 
-    private static double[] MeasureLatency(Router router, IReadOnlyList<RoutingCase> cases, int minSamples)
+    private static (double[] Samples, TimeSpan Cpu) MeasureLatency(Router router, IReadOnlyList<RoutingCase> cases, int minSamples)
     {
         if (cases.Count == 0)
         {
-            return [];
+            return ([], TimeSpan.Zero);
         }
 
         // Warm up the JIT and the per-thread buffers before timing.
@@ -58,6 +59,8 @@ internal static class RoutingBenchmark
         var rounds = Math.Max(1, (minSamples + cases.Count - 1) / cases.Count);
         var samples = new double[rounds * cases.Count];
         var n = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         for (var round = 0; round < rounds; round++)
         {
             foreach (var c in cases)
@@ -68,8 +71,10 @@ internal static class RoutingBenchmark
             }
         }
 
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         Array.Sort(samples);
-        return samples;
+        return (samples, cpu);
     }
 
     private static double Percentile(double[] sorted, double p) =>
