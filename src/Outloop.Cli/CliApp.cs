@@ -42,5 +42,6 @@ internal static class CliApp
         yield return BenchCommand.Create(console);
         yield return UsageCommand.Create(console);
         yield return SessionsCommand.Create(console);
+        yield return RouteCommand.Create(console);
     }
 }
