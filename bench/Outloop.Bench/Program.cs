@@ -6,6 +6,7 @@ return args.Length == 0 ? Usage() : args[0] switch
 {
     "sample" => SampleCommand.Run(args[1..], Console.Out),
     "corpus" => CorpusCommand.Run(args[1..], Console.Out),
+    "redaction" => RedactionCommand.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -19,6 +20,8 @@ static int Usage()
                  multiplies real Claude Code transcripts (fresh ids, days shifted per copy) into a large corpus
           corpus --from DIR --out FILE --single-file-mb N [--seed N]
                  writes one big transcript (one session id) of rewritten copies
+          redaction [--from DIR] [--rounds N] [--rules 1]
+                 secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);
     return 2;
 }

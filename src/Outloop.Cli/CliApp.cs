@@ -38,6 +38,8 @@ internal static class CliApp
     {
         yield return DemoCommand.Create(console);
         yield return ImportCommand.Create(console);
+        yield return InitCommand.Create(console);
+        yield return HookCommand.Create();
         yield return VersionCommand.Create(console);
         yield return BenchCommand.Create(console);
         yield return UsageCommand.Create(console);

@@ -20,9 +20,13 @@ internal sealed class SqliteStore : IStore
 
     internal SqliteConnection Connection => _connection;
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
-    public static SqliteStore Open(string path)
+    /// <summary>
+    /// Opens (creating if needed) the store at <paramref name="path"/> and brings its schema up to date. A write waits
+    /// up to <paramref name="busyTimeout"/> (default 30 s) for another process's transaction; the hook waits less.
+    /// </summary>
+    public static SqliteStore Open(string path, TimeSpan? busyTimeout = null)
     {
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
         try
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -36,10 +40,10 @@ internal sealed class SqliteStore : IStore
                 DataSource = path,
                 Mode = SqliteOpenMode.ReadWriteCreate,
                 Pooling = false,
-                DefaultTimeout = 30,
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
             }.ToString());
             connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            Execute(connection, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             Migrate(connection);
             return new SqliteStore(path, connection);
         }

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Outloop.Ingestion.Hooks;
+using Outloop.Storage;
+
+namespace Outloop.Cli.Commands;
+
+/// <summary><c>outloop init claude [--user | --project DIR] [--remove]</c>: installs or removes Outloop's Claude Code hooks.</summary>
+internal static class InitCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("init", "Connect Outloop to an agent");
+        command.Subcommands.Add(Claude(console));
+        return command;
+    }
+
+    private static Command Claude(CliConsole console)
+    {
+        var user = new Option<bool>("--user") { Description = "Install in your user settings ($CLAUDE_CONFIG_DIR or ~/.claude/settings.json), for every project" };
+        var project = new Option<string?>("--project") { Description = "Install in DIR/.claude/settings.json (default: the current folder)", HelpName = "DIR" };
+        var remove = new Option<bool>("--remove") { Description = "Take Outloop's hooks out again, leaving every other hook as it is" };
+        var command = new Command("claude", "Record every Claude Code session through hooks (tool calls, failures, prompts, sessions)")
+        {
+            user, project, remove,
+        };
+        command.SetAction(parse =>
+        {
+            var projectDirectory = parse.GetValue(project);
+            if (parse.GetValue(user) && projectDirectory is not null)
+            {
+                throw new OutloopException("Choose one of --user and --project.");
+            }
+
+            var settings = parse.GetValue(user)
+                ? ClaudeSettingsInstaller.UserSettingsPath(
+                    Environment.GetEnvironmentVariable("CLAUDE_CONFIG_DIR"),
+                    Environment.GetFolderPath(Environment.SpecialFolder.UserProfile))
+                : ClaudeSettingsInstaller.ProjectSettingsPath(projectDirectory ?? Environment.CurrentDirectory);
+            if (parse.GetValue(remove))
+            {
+                var removed = ClaudeSettingsInstaller.Remove(settings, DateTimeOffset.UtcNow);
+                console.Out.WriteLine(removed.Changed
+                    ? $"Removed {removed.HandlersRemoved} Outloop hook handler(s) from {settings}."
+                    : $"No Outloop hooks in {settings}; nothing changed.");
+                WriteBackup(console, removed);
+                return 0;
+            }
+
+            var (hookCommand, fast) = ChooseHookCommand(parse.GetValue(GlobalOptions.Db));
+            var change = ClaudeSettingsInstaller.Install(settings, hookCommand, DateTimeOffset.UtcNow);
+            console.Out.WriteLine(change.Changed
+                ? $"Outloop's hook is installed in {settings}: {change.EventsAdded.Count} event(s) added, {change.EventsUpdated.Count} updated."
+                : $"Outloop's hook was already installed in {settings}; nothing changed.");
+            WriteBackup(console, change);
+            console.Out.WriteLine($"Hook command: {hookCommand}");
+            if (!fast)
+            {
+                console.Out.WriteLine(
+                    $"For a hook that starts about 10x faster, publish the native binary (scripts/publish-hook.sh puts it in {Path.Combine(StoreLocation.OutloopHome(), "bin")}) and run this again.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteBackup(CliConsole console, ClaudeSettingsChange change)
+    {
+        if (change.BackupPath is not null)
+        {
+            console.Out.WriteLine($"Backup of the previous file: {change.BackupPath}");
+        }
+    }
+
+    private static (string Command, bool Fast) ChooseHookCommand(string? db)
+    {
+        var fast = HookCommandLine.FastBinaryCandidates(
+                Environment.GetEnvironmentVariable("OUTLOOP_HOOK_BIN"), AppContext.BaseDirectory, StoreLocation.OutloopHome())
+            .FirstOrDefault(File.Exists);
+        var processPath = Environment.ProcessPath ?? "dotnet";
+        var cliAssembly = Path.Combine(AppContext.BaseDirectory, "Outloop.Cli.dll");
+        return (HookCommandLine.Build(fast, processPath, cliAssembly, db), fast is not null);
+    }
+}
