@@ -24,7 +24,7 @@ internal static class DevVocabulary
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
-        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "new",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -144,7 +144,7 @@ internal static class DevVocabulary
         }
 
         Add("add", WordClass.Work, "add adds adding added");
-        Add("create", WordClass.Work, "create creates creating created generate generates scaffold");
+        Add("create", WordClass.Work, "create creates creating created generate generates scaffold new");
         Add("write", WordClass.Work, "write writes writing wrote rewrite rewrites");
         Add("implement", WordClass.Work, "implement implements implementing implemented introduce work_on working_on worked_on");
         Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify cleanup clean_up tidy");

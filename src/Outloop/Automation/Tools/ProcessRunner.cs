@@ -46,8 +46,10 @@ internal static class ProcessRunner
 
         // A tool that waits for input would hang until its time limit; it gets end-of-file at once instead.
         process.StandardInput.Close();
-        var stdout = CaptureAsync(process.StandardOutput, spec.MaxCapturedChars);
-        var stderr = CaptureAsync(process.StandardError, spec.MaxCapturedChars);
+        var stdoutText = new StringBuilder();
+        var stderrText = new StringBuilder();
+        var stdout = CaptureAsync(process.StandardOutput, stdoutText, spec.MaxCapturedChars);
+        var stderr = CaptureAsync(process.StandardError, stderrText, spec.MaxCapturedChars);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(spec.Timeout);
@@ -69,17 +71,10 @@ internal static class ProcessRunner
 
         clock.Stop();
 
-        // Grandchildren that escaped the kill may keep the pipes open; the result must not wait for them.
-        var output = await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None))
-            .ConfigureAwait(false);
-        _ = output;
-        return new ProcessResult(
-            timedOut ? null : process.ExitCode,
-            stdout.IsCompletedSuccessfully ? stdout.Result : "",
-            stderr.IsCompletedSuccessfully ? stderr.Result : "",
-            clock.Elapsed,
-            timedOut,
-            null);
+        // A tool that starts a server in the background leaves it holding the pipes open; the result keeps what was
+        // written so far instead of waiting for the server to end.
+        await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+        return new ProcessResult(timedOut ? null : process.ExitCode, Snapshot(stdoutText), Snapshot(stderrText), clock.Elapsed, timedOut, null);
     }
 
     private static void Kill(Process process)
@@ -95,20 +90,35 @@ internal static class ProcessRunner
         }
     }
 
-    private static async Task<string> CaptureAsync(StreamReader reader, int maxChars)
+    private static string Snapshot(StringBuilder text)
     {
-        var kept = new StringBuilder();
-        var buffer = new char[8192];
-        int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false)) > 0)
+        lock (text)
         {
-            var room = maxChars - kept.Length;
-            if (room > 0)
+            return text.ToString();
+        }
+    }
+
+    private static async Task CaptureAsync(StreamReader reader, StringBuilder kept, int maxChars)
+    {
+        var buffer = new char[8192];
+        try
+        {
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false)) > 0)
             {
-                kept.Append(buffer, 0, Math.Min(room, read));
+                lock (kept)
+                {
+                    var room = maxChars - kept.Length;
+                    if (room > 0)
+                    {
+                        kept.Append(buffer, 0, Math.Min(room, read));
+                    }
+                }
             }
         }
-
-        return kept.ToString();
+        catch (Exception e) when (e is ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            // The process object was disposed while a background child still held the pipe: the text so far stands.
+        }
     }
 }

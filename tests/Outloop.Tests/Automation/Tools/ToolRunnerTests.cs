@@ -86,6 +86,21 @@ public sealed class ToolRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task AToolThatLeavesABackgroundProcessReturnsWithItsOutput()
+    {
+        // Like a dev-server script: it prints the URL and leaves the server running with stdout still open.
+        var script = folder.Script("serve.sh", "echo 'listening on http://localhost:4000'; sleep 4 &");
+        var tool = new ToolDefinition("serve", ["bash", script]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var report = await Runner().RunAsync(new ToolInvocation(tool, [], "start the server"), TestContext.Current.CancellationToken);
+
+        Assert.True(report.Tool!.Succeeded);
+        Assert.Equal("listening on http://localhost:4000\n", report.Tool.Stdout);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3.9), $"waited {clock.Elapsed} for the background process");
+    }
+
+    [Fact]
     public async Task AToolBelowEightyPercentSuccessAfterFiveRunsIsDisabledAndNoLongerRun()
     {
         var count = folder.File("runs");
