@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Outloop.Ingestion.Hooks;
+
+namespace Outloop.Cli.Tests.Commands;
+
+public sealed class InitCommandTests : IDisposable
+{
+    private readonly string _project = Path.Combine(Path.GetTempPath(), "outloop-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public InitCommandTests() => Directory.CreateDirectory(_project);
+
+    private string Settings => Path.Combine(_project, ".claude", "settings.json");
+
+    public void Dispose() => Directory.Delete(_project, recursive: true);
+
+    [Fact]
+    public async Task InitInstallsOnceKeepsExistingHooksAndRemoveRestores()
+    {
+        const string existing = """{"hooks":{"Stop":[{"hooks":[{"type":"command","command":"say done"}]}]},"model":"opus"}""";
+        Directory.CreateDirectory(Path.GetDirectoryName(Settings)!);
+        await File.WriteAllTextAsync(Settings, existing, TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CliRun.Run("init", "claude", "--project", _project);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"Outloop's hook is installed in {Settings}: 13 event(s) added, 0 updated.", output, StringComparison.Ordinal);
+        Assert.Contains("Backup of the previous file: ", output, StringComparison.Ordinal);
+        var stop = JsonNode.Parse(await File.ReadAllTextAsync(Settings, TestContext.Current.CancellationToken))!["hooks"]!["Stop"]!.AsArray();
+        Assert.Equal("say done", (string?)stop[0]!["hooks"]![0]!["command"]);
+        Assert.True(HookCommandLine.IsOutloopHook((string)stop[1]!["hooks"]![0]!["command"]!));
+
+        var (_, again, _) = await CliRun.Run("init", "claude", "--project", _project);
+        Assert.Contains("already installed", again, StringComparison.Ordinal);
+
+        var (_, removed, _) = await CliRun.Run("init", "claude", "--project", _project, "--remove");
+        Assert.Contains("Removed 13 Outloop hook handler(s)", removed, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(existing), JsonNode.Parse(await File.ReadAllTextAsync(Settings, TestContext.Current.CancellationToken))));
+    }
+
+    [Fact]
+    public async Task UserAndProjectTogetherAreAUsageError()
+    {
+        var (exit, _, error) = await CliRun.Run("init", "claude", "--user", "--project", _project);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Choose one of --user and --project", error, StringComparison.Ordinal);
+    }
+}
