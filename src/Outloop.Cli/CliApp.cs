@@ -36,6 +36,7 @@ internal static class CliApp
 
     private static IEnumerable<Command> Commands(CliConsole console)
     {
+        yield return DemoCommand.Create(console);
         yield return ImportCommand.Create(console);
         yield return InitCommand.Create(console);
         yield return HookCommand.Create();
@@ -43,5 +44,6 @@ internal static class CliApp
         yield return BenchCommand.Create(console);
         yield return UsageCommand.Create(console);
         yield return SessionsCommand.Create(console);
+        yield return RouteCommand.Create(console);
     }
 }

@@ -9,7 +9,8 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Run a benchmark against labelled data and print its scores");
         command.Subcommands.Add(BenchTemplatesCommand.Create(console));
-        // More benchmarks (bench routing, ...) are added here as their XxxCommand.Create(console).
+        command.Subcommands.Add(BenchRoutingCommand.Create(console));
+        command.Subcommands.Add(BenchCompactionCommand.Create(console));
         return command;
     }
 }

@@ -62,6 +62,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             source_cost_usd, project)
         VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15)
         ON CONFLICT (id) DO UPDATE SET
+            ts = CASE WHEN excluded.input_tokens + excluded.output_tokens + excluded.cache_write_5m_tokens
+                           + excluded.cache_write_1h_tokens + excluded.cache_read_tokens
+                         > model_requests.input_tokens + model_requests.output_tokens + model_requests.cache_write_5m_tokens
+                           + model_requests.cache_write_1h_tokens + model_requests.cache_read_tokens
+                      THEN excluded.ts ELSE model_requests.ts END,
             input_tokens = max(model_requests.input_tokens, excluded.input_tokens),
             output_tokens = max(model_requests.output_tokens, excluded.output_tokens),
             cache_write_5m_tokens = max(model_requests.cache_write_5m_tokens, excluded.cache_write_5m_tokens),

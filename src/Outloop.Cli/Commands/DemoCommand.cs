@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Outloop.Sample;
+
+namespace Outloop.Cli.Commands;
+
+/// <summary><c>outloop demo</c>: the whole job on a generated sample in a temporary folder.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var keep = new Option<string?>("--keep") { Description = "Write the sample and its store to this folder and keep them (default: a temporary folder, deleted)" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample generator (same seed, same sample)", DefaultValueFactory = _ => 42 };
+        var command = new Command("demo", "Generate a realistic sample of agent sessions, import it into a fresh store and report on it") { keep, seed, GlobalOptions.Json };
+        command.SetAction(parse =>
+        {
+            var kept = parse.GetValue(keep);
+            var folder = kept ?? Path.Combine(Path.GetTempPath(), "outloop-demo-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var result = DemoRun.Run(folder, parse.GetValue(seed));
+                var renderer = UsageCommand.Renderer(parse, console);
+                if (!parse.GetValue(GlobalOptions.Json))
+                {
+                    console.Out.WriteLine($"Generated {result.Sample.Sessions} sessions ({result.Sample.Files} files, {result.Sample.Lines} lines) in {result.Folder}");
+                    console.Out.WriteLine($"Imported {result.Import}.");
+                    console.Out.WriteLine();
+                }
+
+                renderer.Render(result.Daily, breakdown: true);
+                renderer.Render(result.Sessions);
+                if (kept is not null && !parse.GetValue(GlobalOptions.Json))
+                {
+                    console.Out.WriteLine($"Kept: try  outloop usage blocks --db {Path.Combine(folder, "outloop.db")}");
+                }
+            }
+            finally
+            {
+                if (kept is null && Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

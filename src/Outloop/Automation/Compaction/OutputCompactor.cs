@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Outloop.Ingestion;
+
+namespace Outloop.Automation.Compaction;
+
+/// <summary>
+/// Reduces the output of a test run, build, type check, lint or install to what an agent needs: the summary,
+/// every failure with its message and file:line, the first build error in full and the others on one line,
+/// counts instead of warnings, passing tests, progress bars and download logs. The full output is written to
+/// <see cref="CompactOptions.FullOutputDirectory"/> and the compact text ends with one line saying where.
+/// Outputs below <see cref="CompactOptions.ShortOutputTokens"/> are returned unchanged.
+/// </summary>
+internal static partial class OutputCompactor
+{
+    public static CompactResult Compact(string command, string output, int? exitCode, CompactOptions options)
+    {
+        var originalTokens = TokenEstimator.Estimate(output);
+        var lines = OutputText.CleanLines(output);
+        var (runner, digestLines, failures, recognised) = Reduce(RunnerDetector.Detect(command, lines), lines, exitCode, options);
+        if (originalTokens < options.ShortOutputTokens)
+        {
+            return new CompactResult(output, runner, originalTokens, originalTokens, failures, null, recognised);
+        }
+
+        var body = OutputText.Join(digestLines);
+        var path = options.FullOutputDirectory is null ? null : Save(output, options.FullOutputDirectory);
+        var where = path is null ? "the full output was not saved" : $"full output: {path}";
+        var text = $"{body}\n[outloop: {lines.Count} lines compacted; {where}]";
+        var compactTokens = TokenEstimator.Estimate(text);
+        return compactTokens >= originalTokens
+            ? new CompactResult(output, runner, originalTokens, originalTokens, failures, path, recognised)
+            : new CompactResult(text, runner, originalTokens, compactTokens, failures, path, recognised);
+    }
+
+    private static (string Runner, List<string> Lines, List<CompactFailure> Failures, bool Recognised) Reduce(
+        string runner, IReadOnlyList<string> lines, int? exitCode, CompactOptions options)
+    {
+        var digest = Read(runner, lines, exitCode, options);
+        if (digest.Failures.Count == 0 && Runners.BuildOf(runner) is { } build)
+        {
+            // The tests never ran because the build failed (or the output stops before they did):
+            // the compiler's diagnostics are what there is to see.
+            var built = Read(build, lines, exitCode, options);
+            if (built.Failures.Count > 0 || (!digest.Understood && built.Understood))
+            {
+                (runner, digest) = (build, built);
+            }
+        }
+
+        if (digest.Understood)
+        {
+            return (runner, DigestRenderer.Render(digest, options), digest.Failures.Select(f => f.Failure).ToList(), true);
+        }
+
+        var (generic, failures) = GenericDigestReader.Read(lines, options);
+        return (Runners.Generic, generic, failures, false);
+    }
+
+    private static Digest Read(string runner, IReadOnlyList<string> lines, int? exitCode, CompactOptions options)
+    {
+        if (TestSpecs.For(runner) is { } test)
+        {
+            return BlockDigestReader.Read(runner == Runners.GoTest ? GoVerboseInOrder(lines) : lines, test, options);
+        }
+
+        if (DiagnosticSpecs.For(runner) is { } diagnostics)
+        {
+            return DiagnosticDigestReader.Read(lines, diagnostics, exitCode, options);
+        }
+
+        return runner is Runners.NpmInstall or Runners.PipInstall or Runners.BundleInstall or Runners.MixDeps
+            ? InstallDigestReader.Read(lines)
+            : Digest.NotUnderstood;
+    }
+
+    /// <summary>
+    /// <c>go test -v</c> prints a test's log lines under its <c>=== RUN</c> line, before <c>--- FAIL</c>;
+    /// moving them under the <c>--- FAIL</c> line lets the block reader treat both modes alike.
+    /// </summary>
+    private static List<string> GoVerboseInOrder(IReadOnlyList<string> lines)
+    {
+        var result = new List<string>(lines.Count);
+        var logs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        string? current = null;
+        foreach (var line in lines)
+        {
+            var run = GoRun().Match(line);
+            if (run.Success)
+            {
+                current = run.Groups["name"].Value;
+                continue;
+            }
+
+            var end = GoEnd().Match(line);
+            if (end.Success)
+            {
+                result.Add(line);
+                if (logs.Remove(end.Groups["name"].Value, out var log) && end.Groups["state"].Value == "FAIL")
+                {
+                    result.AddRange(log);
+                }
+
+                current = null;
+                continue;
+            }
+
+            if (current is not null && line.StartsWith(' '))
+            {
+                if (!logs.TryGetValue(current, out var log))
+                {
+                    logs[current] = log = [];
+                }
+
+                log.Add(line);
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        return result;
+    }
+
+    private static string Save(string output, string directory)
+    {
+        if (directory.StartsWith("~/", StringComparison.Ordinal))
+        {
+            directory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), directory[2..]);
+        }
+
+        Directory.CreateDirectory(directory);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output)))[..16];
+        var path = Path.GetFullPath(Path.Combine(directory, $"{hash}.log"));
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, output);
+        }
+
+        return path;
+    }
+
+    [GeneratedRegex(@"^=== (RUN|CONT)\s+(?<name>\S+)")]
+    private static partial Regex GoRun();
+
+    [GeneratedRegex(@"^\s*--- (?<state>FAIL|PASS|SKIP): (?<name>\S+)")]
+    private static partial Regex GoEnd();
+}

@@ -1,0 +1,8 @@
+namespace Outloop.Automation.Routing;
+
+/// <summary>
+/// One meaningful word (or known two-word phrase) of a request or tool phrase. <see cref="Concepts"/> holds the
+/// word's concept first, then the concept it implies. <see cref="ClauseStart"/> marks the word that opens a clause
+/// (where imperative verbs sit); <see cref="Scoped"/> marks words inside a "for/on/in/with ..." phrase.
+/// </summary>
+internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClass Class, bool ClauseStart, bool Scoped);

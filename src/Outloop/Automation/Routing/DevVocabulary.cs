@@ -1,0 +1,186 @@
+namespace Outloop.Automation.Routing;
+
+/// <summary>
+/// The generic vocabulary of software development requests: synonyms that mean the same operation
+/// (compile = build, deps = dependencies), tool names that imply their kind (jest is a test runner, ruff a linter),
+/// words that only say where (frontend, src, python), and the words that ask an agent for work rather than a
+/// script (fix, add, refactor, why). It knows nothing about any particular registry; tools bring their own words.
+/// Multi-word entries use '_' between words ("set_up").
+/// </summary>
+internal static class DevVocabulary
+{
+    private static readonly Dictionary<string, VocabularyEntry> Words = Build();
+
+    /// <summary>Words that carry no meaning for routing.</summary>
+    public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "for", "in", "on", "at", "by", "with", "and", "or", "is", "are", "was", "were", "be",
+        "been", "being", "it", "its", "this", "that", "these", "those", "my", "our", "your", "their", "me", "i", "we",
+        "you", "us", "please", "pls", "plz", "can", "could", "would", "will", "do", "does", "did", "done", "so", "far",
+        "what", "which", "who", "any", "some", "just", "now", "again", "still", "then", "also", "there", "here",
+        "whether", "if", "as", "from", "into", "up", "let", "lets", "s", "t", "d", "ll", "ve", "m", "re", "hey", "ok",
+        "okay", "thanks", "thank", "kindly", "quickly", "quick", "go", "ahead", "to", "out", "every", "right",
+        "currently", "yet", "too", "very", "really", "need", "needs", "want", "like", "am", "has", "have", "had",
+        "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
+        "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
+        "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real",
+    };
+
+    /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
+    public static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "for", "in", "on", "across", "under", "inside", "within", "at", "to", "with", "from", "into", "against",
+        "using", "via", "throughout",
+    };
+
+    /// <summary>Words skipped when looking for the verb that opens a clause.</summary>
+    public static readonly HashSet<string> ClauseFillers = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "i", "we", "let", "lets", "s", "go",
+        "ahead", "need", "needs", "want", "to", "just", "now", "then", "also", "hey", "ok", "okay", "so", "quickly",
+        "help", "me", "us", "try", "and", "first", "next", "finally", "d", "ll", "m", "im",
+    };
+
+    /// <summary>Words that start a new clause.</summary>
+    public static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
+    {
+        "and", "then", "but", "also", "afterwards", "after", "before", "once", "while", "so",
+    };
+
+    /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
+    public static VocabularyEntry? Find(string word)
+    {
+        if (Words.TryGetValue(word, out var entry) || Words.TryGetValue(StemPhrase(word), out entry))
+        {
+            return entry;
+        }
+
+        // "autoformat", "recompile", "relint": a repeat/automatic prefix on an operation word means that operation.
+        foreach (var prefix in (ReadOnlySpan<string>)["auto", "re"])
+        {
+            if (word.Length > prefix.Length + 3 && word.StartsWith(prefix, StringComparison.Ordinal)
+                && (Words.TryGetValue(word[prefix.Length..], out entry) || Words.TryGetValue(Stemmer.Stem(word[prefix.Length..]), out entry))
+                && entry.Class is WordClass.Topic or WordClass.Action or WordClass.Generic)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, VocabularyEntry> Build()
+    {
+        var words = new Dictionary<string, VocabularyEntry>(StringComparer.Ordinal);
+
+        void Add(string concept, WordClass wordClass, string variants, string? implies = null, bool workAtClauseStart = false)
+        {
+            var entry = new VocabularyEntry(concept, wordClass, implies, workAtClauseStart);
+            foreach (var variant in variants.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                words[variant] = entry;
+                var stem = StemPhrase(variant);
+                words.TryAdd(stem, entry);
+            }
+        }
+
+        // Each tool name is its own concept and implies its kind, so "jest" finds a tool declared with "pytest".
+        void Tools(string kind, string names)
+        {
+            foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(name.Replace("_", "", StringComparison.Ordinal), WordClass.Topic, name, implies: kind);
+            }
+        }
+
+        Add("test", WordClass.Topic, "test tests testing tested spec specs suite suites unittest unittests");
+        Tools("test", "pytest jest vitest mocha jasmine rspec phpunit junit xunit nunit minitest exunit cypress playwright karma ava nose nose2 ctest tox");
+        Add("build", WordClass.Topic, "build builds building built rebuild compile compiles compiling compiled compilation compiler");
+        Tools("build", "msbuild gradle maven mvn cmake bazel esbuild rollup webpack tsup ninja");
+        Add("make", WordClass.Topic, "make", implies: "build", workAtClauseStart: true);
+        Add("typecheck", WordClass.Topic, "typecheck typechecks typechecking typechecker type_check type_checks type_checking type_checker types typing");
+        Tools("typecheck", "tsc mypy pyright dialyzer sorbet");
+        Add("lint", WordClass.Topic, "lint lints linting linted linter linters static_analysis");
+        Tools("lint", "eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome");
+        Add("style", WordClass.Topic, "style styles styling stylistic code_style");
+        Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify beautify");
+        Tools("format", "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint");
+        Add("dependency", WordClass.Topic, "dependency dependencies deps dep package packages library libraries requirement requirements gem gems crate crates");
+        Add("lockfile", WordClass.Topic, "lockfile lockfiles lock locks lock_file lock_files");
+        Add("version", WordClass.Topic, "version versions");
+        Add("database", WordClass.Topic, "database databases db dbs schema schemas postgres postgresql mysql sqlite mongo mongodb");
+        Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations");
+        Tools("migrate", "alembic flyway liquibase ecto knex sequelize");
+        Add("server", WordClass.Topic, "server servers devserver dev_server webserver");
+        Add("app", WordClass.Topic, "app apps application applications webapp website site");
+        Add("background", WordClass.Topic, "background bg detached daemon daemonized");
+        Add("git", WordClass.Topic, "git vcs");
+        Add("change", WordClass.Topic, "change changes changed modify modifies modified modification modifications diff diffs edit edits edited touched uncommitted staged unstaged dirty", workAtClauseStart: true);
+        Add("commit", WordClass.Topic, "commit commits committed log history", workAtClauseStart: true);
+        Add("branch", WordClass.Topic, "branch branches", workAtClauseStart: true);
+        Add("status", WordClass.Topic, "status state");
+        Add("worktree", WordClass.Topic, "worktree working_tree work_tree working_copy checkout_state");
+
+        Add("update", WordClass.Action, "update updates updated updating upgrade upgrades upgraded upgrading bump bumps bumped bumping refresh refreshes refreshed refreshing regenerate regen");
+        Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin_up fire_up bring_up serve");
+
+        Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run");
+        Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap");
+        Add("apply", WordClass.Generic, "apply applies applied");
+        Add("pass", WordClass.Outcome, "pass passes passing passed green succeed succeeds success successful working");
+        Add("fail", WordClass.Outcome, "fail fails failing failed failure failures red broken error errors");
+        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells");
+        Add("result", WordClass.Outcome, "result results output outputs");
+
+        foreach (var scope in ("project projects repo repos repository codebase code_base code source sources src everything all entire whole file files folder "
+            + "head folders directory dir dirs frontend backend client api ui web mobile local locally dev development unit integration e2e "
+            + "end_to_end smoke python javascript typescript js ts go golang rust ruby elixir java kotlin swift php csharp dotnet node nodejs "
+            + "deno bun npm yarn pnpm pip poetry pipenv uv cargo bundler composer nuget mix phoenix rails django flask fastapi express "
+            + "nextjs nuxt laravel spring").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Add(scope, WordClass.Scope, scope);
+        }
+
+        Add("add", WordClass.Work, "add adds adding added");
+        Add("create", WordClass.Work, "create creates creating created generate generates scaffold new");
+        Add("write", WordClass.Work, "write writes writing wrote rewrite rewrites");
+        Add("implement", WordClass.Work, "implement implements implementing implemented introduce work_on working_on worked_on");
+        Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify cleanup clean_up tidy");
+        Add("rename", WordClass.Work, "rename renames renaming renamed");
+        Add("explain", WordClass.Work, "explain explains explaining describe understand analyze analyse analysis");
+        Add("investigate", WordClass.Work, "investigate investigating debug debugging diagnose troubleshoot look_into figure_out");
+        Add("review", WordClass.Work, "review reviews reviewing audit");
+        Add("fix", WordClass.Work, "fix fixes fixing fixed repair solve");
+        Add("configure", WordClass.Work, "configure configuring configured set_up setup");
+        Add("install", WordClass.Work, "install installs installing installed uninstall");
+        Add("remove", WordClass.Work, "remove removes removing removed delete deletes deleting deleted");
+        Add("move", WordClass.Work, "move moves moving relocate");
+        Add("replace", WordClass.Work, "replace replaces replacing swap convert converts migrate_to port_to");
+        Add("design", WordClass.Work, "design redesign propose");
+        Add("optimize", WordClass.Work, "optimize optimise optimizing optimising speed_up improve improves improving faster slower");
+        Add("stop", WordClass.Work, "stop stops kill shut_down shutdown restart revert undo rollback roll_back downgrade disable enable");
+        Add("ship", WordClass.Work, "deploy deploys deploying publish rebase");
+        Add("document", WordClass.Work, "documentation docstring docstrings translate");
+        Add("extend", WordClass.Work, "extend integrate extract mock stub");
+
+        // Verbs that ask for work when they open a clause, and are ordinary words elsewhere ("the release build").
+        foreach (var verb in "release merge push pull document comment open find search seed compare port patch drop reset plan draft support handle split pin"
+            .Split(' '))
+        {
+            Add(verb, WordClass.Plain, verb, workAtClauseStart: true);
+        }
+
+        Add("bug", WordClass.Problem, "bug bugs buggy crash crashes crashing crashed exception exceptions traceback tracebacks stacktrace stack_trace panic panics segfault regression regressions hang hangs hanging freeze freezes leak leaks");
+        Add("why", WordClass.Question, "why");
+        Add("not", WordClass.Negation, "not never without dont cannot");
+        return words;
+    }
+
+    /// <summary>Stems each word of a '_'-joined phrase.</summary>
+    public static string StemPhrase(string phrase) =>
+        phrase.Contains('_', StringComparison.Ordinal)
+            ? string.Join('_', phrase.Split('_').Select(Stemmer.Stem))
+            : Stemmer.Stem(phrase);
+}

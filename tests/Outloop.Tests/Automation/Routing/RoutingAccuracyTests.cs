@@ -1,0 +1,55 @@
+using Outloop.Automation.Routing;
+
+namespace Outloop.Tests.Automation.Routing;
+
+/// <summary>
+/// The accuracy target (>= 0.92) on the shared dev set, on each half of it (odd and even lines), and on three
+/// held-out sets written for this project (Fixtures/holdout*.jsonl); no wrong route is tolerated on dev.
+/// </summary>
+public sealed class RoutingAccuracyTests
+{
+    [Fact]
+    public void DevSetReachesTheAccuracyTargetWithoutWrongRoutes()
+    {
+        var (router, folder) = RoutingData.SharedRouter();
+        var cases = RoutingCase.Load(Path.Combine(folder, "dev.jsonl"));
+
+        var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
+
+        Assert.True(report.Accuracy >= 0.92, Misses(report));
+        Assert.Equal(0, report.WrongRoutes);
+        Assert.True(report.Cases >= 40);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void EachHalfOfTheDevSetReachesTheTarget(int half)
+    {
+        var (router, folder) = RoutingData.SharedRouter();
+        var cases = RoutingCase.Load(Path.Combine(folder, "dev.jsonl")).Where((_, i) => i % 2 == half).ToList();
+
+        var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
+
+        Assert.True(report.Accuracy >= 0.92, Misses(report));
+    }
+
+    [Theory]
+    [InlineData("holdout.jsonl")]
+    [InlineData("holdout2.jsonl")]
+    [InlineData("holdout3.jsonl")]
+    public void HeldOutRequestsReachTheTarget(string file)
+    {
+        var (router, _) = RoutingData.SharedRouter();
+        var cases = RoutingCase.Load(RoutingData.Fixture(file));
+
+        var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
+
+        Assert.True(report.Accuracy >= 0.92, Misses(report));
+        Assert.True(report.WrongRoutes <= 1, Misses(report));
+    }
+
+    private static string Misses(RoutingBenchReport report) =>
+        $"accuracy {report.Accuracy:0.000}: " + string.Join(" | ", report.Results.Where(r => !r.Correct)
+            .Select(r => $"\"{r.Case.Input}\" expected {r.Case.Expected ?? "null"} got {r.Chosen ?? "null"} ({r.Decision.Why})"));
+}
