@@ -8,6 +8,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "corpus" => CorpusCommand.Run(args[1..], Console.Out),
     "redaction" => RedactionCommand.Run(args[1..], Console.Out),
     "import-stages" => ImportStagesCommand.Run(args[1..], Console.Out),
+    "report-stages" => ReportStagesCommand.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -23,6 +24,8 @@ static int Usage()
                  writes one big transcript (one session id) of rewritten copies
           import-stages --from DIR
                  times reading, parsing and the whole Claude import of DIR (where the import spends its time)
+          report-stages --db FILE
+                 times a warm daily report: opening the store, reading requests, building, writing JSON
           redaction [--from DIR] [--rounds N] [--rules 1]
                  secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);

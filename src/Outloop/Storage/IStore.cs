@@ -21,6 +21,14 @@ internal interface IStore : IDisposable
     /// <summary>De-duplicated model requests matching the filter, oldest first.</summary>
     IEnumerable<UsageEntry> Usage(UsageFilter filter);
 
+    /// <summary>
+    /// The same usage as <see cref="Usage"/>, pre-summed in the store per quarter hour, session, model and speed where
+    /// summing cannot change a cost (no counter above the 200k-token price tier, no source-reported cost); other
+    /// requests come one by one. Each row's time is the latest of its group. For reports that group by day, month
+    /// or session; blocks need every request's time and use <see cref="Usage"/>.
+    /// </summary>
+    IEnumerable<UsageEntry> UsageRollup(UsageFilter filter);
+
     /// <summary>Sessions with their task and tool-call counts.</summary>
     IReadOnlyList<SessionSummary> Sessions(UsageFilter filter);
 

@@ -16,6 +16,9 @@ internal sealed class SqliteStore : IStore
         _connection = connection;
     }
 
+    /// <summary>Price tiers start above this many tokens of one kind in one request; below it cost is linear.</summary>
+    private const int Linear = 200_000;
+
     public string Location { get; }
 
     internal SqliteConnection Connection => _connection;
@@ -82,7 +85,11 @@ internal sealed class SqliteStore : IStore
         return states;
     }
 
-    public IEnumerable<UsageEntry> Usage(UsageFilter filter)
+    public IEnumerable<UsageEntry> Usage(UsageFilter filter) => ReadUsage(filter, rollup: false);
+
+    public IEnumerable<UsageEntry> UsageRollup(UsageFilter filter) => ReadUsage(filter, rollup: true);
+
+    private IEnumerable<UsageEntry> ReadUsage(UsageFilter filter, bool rollup)
     {
         using var command = _connection.CreateCommand();
         var where = new List<string> { "model <> '<synthetic>'" };
@@ -105,11 +112,26 @@ internal sealed class SqliteStore : IStore
             command.Parameters.AddWithValue("$session", session);
         }
 
-        command.CommandText = $"""
-            SELECT ts, session_id, project, agent, model, input_tokens, output_tokens, cache_write_5m_tokens,
-                   cache_write_1h_tokens, cache_read_tokens, speed, source_cost_usd
-            FROM model_requests WHERE {string.Join(" AND ", where)} ORDER BY ts, id
-            """;
+        const string Columns = "session_id, project, agent, model";
+        const string Tokens = "input_tokens, output_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens";
+        var conditions = string.Join(" AND ", where);
+        command.CommandText = rollup
+            ? $"""
+              SELECT max(ts) AS t, {Columns}, sum(input_tokens), sum(output_tokens), sum(cache_write_5m_tokens),
+                     sum(cache_write_1h_tokens), sum(cache_read_tokens), speed, NULL, count(*)
+              FROM model_requests
+              WHERE {conditions} AND source_cost_usd IS NULL AND max({Tokens}) <= {Linear}
+              GROUP BY substr(ts, 1, 13), CAST(substr(ts, 15, 2) AS INTEGER) / 15, {Columns}, speed
+              UNION ALL
+              SELECT ts, {Columns}, {Tokens}, speed, source_cost_usd, 1
+              FROM model_requests
+              WHERE {conditions} AND (source_cost_usd IS NOT NULL OR max({Tokens}) > {Linear})
+              ORDER BY t
+              """
+            : $"""
+              SELECT ts, {Columns}, {Tokens}, speed, source_cost_usd, 1
+              FROM model_requests WHERE {conditions} ORDER BY ts, id
+              """;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -121,7 +143,8 @@ internal sealed class SqliteStore : IStore
                 reader.GetString(4),
                 new TokenCounts(reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11));
+                reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11),
+                reader.GetInt32(12));
         }
     }
 
