@@ -177,7 +177,7 @@ internal sealed class SqliteStore : IStore
     public IReadOnlyDictionary<string, long> Counts()
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in new[] { "sessions", "tasks", "model_requests", "tool_calls", "file_accesses", "prompts", "hook_events", "file_states" })
+        foreach (var table in new[] { "sessions", "tasks", "model_requests", "tool_calls", "file_accesses", "prompts", "hook_events", "file_states", "task_iterations", "task_learnings" })
         {
             using var command = _connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM {table}";
