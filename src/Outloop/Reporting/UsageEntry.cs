@@ -11,4 +11,5 @@ public sealed record UsageEntry(
     string Model,
     TokenCounts Tokens,
     string? Speed,
-    decimal? SourceCostUsd);
+    decimal? SourceCostUsd,
+    string? TaskId = null);
