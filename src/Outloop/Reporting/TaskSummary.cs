@@ -1,6 +1,6 @@
 namespace Outloop.Reporting;
 
-/// <summary>A task as <c>outloop tasks</c> shows it, before its cost is added by <see cref="TasksReport"/>.</summary>
+/// <summary>A task as <c>outloop tasks</c> shows it, before its cost is added by <c>TasksReport</c>.</summary>
 public sealed record TaskSummary(
     string Id,
     string SessionId,
