@@ -15,4 +15,5 @@ public sealed record UsageEntry(
     TokenCounts Tokens,
     string? Speed,
     decimal? SourceCostUsd,
+    string? TaskId = null,
     int Requests = 1);

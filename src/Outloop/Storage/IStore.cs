@@ -32,6 +32,15 @@ internal interface IStore : IDisposable
     /// <summary>Sessions with their task and tool-call counts.</summary>
     IReadOnlyList<SessionSummary> Sessions(UsageFilter filter);
 
+    /// <summary>Tasks matching the filter (agent, session, project, start day), oldest first, with their tool-call counts.</summary>
+    IReadOnlyList<TaskSummary> Tasks(UsageFilter filter);
+
+    /// <summary>The recorded attempts of one task, by number.</summary>
+    IReadOnlyList<IterationRecord> Iterations(string taskId);
+
+    /// <summary>The learnings recorded for one task, or for every task when <paramref name="taskId"/> is null.</summary>
+    IReadOnlyList<LearningRecord> Learnings(string? taskId);
+
     /// <summary>Number of rows per table, for summaries and tests.</summary>
     IReadOnlyDictionary<string, long> Counts();
 }

@@ -110,5 +110,24 @@ internal static class SqliteSchema
             parser_state TEXT
         );
         """,
+        """
+        CREATE TABLE task_iterations (
+            task_id TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            passed INTEGER,
+            ts TEXT,
+            PRIMARY KEY (task_id, n)
+        ) WITHOUT ROWID;
+        CREATE TABLE task_learnings (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            task_id TEXT,
+            agent TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ts TEXT
+        );
+        CREATE INDEX task_learnings_by_task ON task_learnings (task_id);
+        """,
     ];
 }
