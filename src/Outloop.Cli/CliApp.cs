@@ -45,5 +45,7 @@ internal static class CliApp
         yield return UsageCommand.Create(console);
         yield return SessionsCommand.Create(console);
         yield return RouteCommand.Create(console);
+        yield return BackfillCommand.Create(console);
+        yield return PatternsCommand.Create(console);
     }
 }
