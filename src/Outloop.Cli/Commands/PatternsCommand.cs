@@ -35,12 +35,14 @@ internal static class PatternsCommand
         foreach (var (name, kind, description) in Kinds)
         {
             var sub = new Command(name, description);
+            sub.Options.Add(GlobalOptions.Json);
             sub.SetAction(parse => List(parse, kind, console));
             command.Subcommands.Add(sub);
         }
 
         var show = new Command("show", "One pattern with its evidence: every occurrence and, for operations, the savings arithmetic");
         show.Arguments.Add(Id);
+        show.Options.Add(GlobalOptions.Json);
         show.SetAction(parse =>
         {
             var id = parse.GetValue(Id)!;
