@@ -46,5 +46,7 @@ internal static class CliApp
         yield return SessionsCommand.Create(console);
         yield return TasksCommand.Create(console);
         yield return RouteCommand.Create(console);
+        yield return BackfillCommand.Create(console);
+        yield return PatternsCommand.Create(console);
     }
 }
