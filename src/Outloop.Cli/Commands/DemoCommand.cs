@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Outloop.Cli.Rendering;
+using Outloop.Patterns;
 using Outloop.Sample;
 
 namespace Outloop.Cli.Commands;
@@ -28,6 +30,13 @@ internal static class DemoCommand
 
                 renderer.Render(result.Daily, breakdown: true);
                 renderer.Render(result.Sessions);
+                if (!parse.GetValue(GlobalOptions.Json))
+                {
+                    console.Out.WriteLine();
+                    new PatternsTextRenderer(console.Out).Render(PatternKind.Operation, result.Operations);
+                    console.Out.WriteLine();
+                    new PatternsTextRenderer(console.Out).Render(PatternKind.Failure, result.Failures);
+                }
                 if (kept is not null && !parse.GetValue(GlobalOptions.Json))
                 {
                     console.Out.WriteLine($"Kept: try  outloop usage blocks --db {Path.Combine(folder, "outloop.db")}");

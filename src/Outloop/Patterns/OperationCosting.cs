@@ -88,7 +88,8 @@ internal static class OperationCosting
             compact = OutputCompactor.Compact(operation.NormalizedCommand, text, call.Success switch { true => 0, false => 1, null => null }, Compaction);
         }
 
-        var failed = call.Success == false;
+        // A call the person refused or interrupted did not fail: nothing about the operation went wrong.
+        var failed = call.Success == false && !IsRefusal(text);
         string? failureLine = null;
         string? failureSource = null;
         if (failed && text is not null)
@@ -168,4 +169,11 @@ internal static class OperationCosting
 
     private static (decimal Input, decimal Output, decimal CacheRead) Price(PriceTable prices, string? model) =>
         model is not null && prices.Find(model)?.Price is { } price ? (price.Input, price.Output, price.CacheRead) : (0m, 0m, 0m);
+
+    private static bool IsRefusal(string? text) =>
+        text is not null
+        && (text.StartsWith("The user doesn't want to proceed", StringComparison.Ordinal)
+            || text.StartsWith("User rejected tool use", StringComparison.Ordinal)
+            || text.StartsWith("[Request interrupted by user", StringComparison.Ordinal)
+            || text.Contains("Sibling tool call errored", StringComparison.Ordinal));
 }

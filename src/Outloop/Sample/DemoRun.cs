@@ -1,5 +1,6 @@
 using Outloop.Ingestion;
 using Outloop.Ingestion.Claude;
+using Outloop.Patterns;
 using Outloop.Reporting;
 using Outloop.Reporting.Pricing;
 using Outloop.Reporting.Usage;
@@ -9,7 +10,13 @@ namespace Outloop.Sample;
 
 /// <summary>What <c>outloop demo</c> did: the sample it generated, the import, and the reports on the result.</summary>
 internal sealed record DemoResult(
-    string Folder, SampleSummary Sample, ImportSummary Import, UsageReport Daily, SessionsReport Sessions);
+    string Folder,
+    SampleSummary Sample,
+    ImportSummary Import,
+    UsageReport Daily,
+    SessionsReport Sessions,
+    IReadOnlyList<PatternListing> Operations,
+    IReadOnlyList<PatternListing> Failures);
 
 /// <summary>
 /// Outloop's main job on its embedded default: a generated sample of Claude Code sessions imported into a
@@ -17,6 +24,8 @@ internal sealed record DemoResult(
 /// </summary>
 internal static class DemoRun
 {
+    private const int TopPatterns = 8;
+
     public static DemoResult Run(string folder, int seed = 42)
     {
         Directory.CreateDirectory(folder);
@@ -26,6 +35,10 @@ internal static class DemoRun
         var filter = new UsageFilter();
         var daily = UsageReports.Daily(store.UsageRollup(filter), PriceTable.Default);
         var sessions = SessionsReport.Build(store.Sessions(filter), store.UsageRollup(filter), PriceTable.Default);
-        return new DemoResult(folder, sample, import, daily, sessions);
+        PatternEngine.Backfill(store, new BackfillOptions(PriceTable.Default));
+        var patterns = new SqlitePatternStore(store);
+        var operations = patterns.List(new PatternFilter(PatternKind.Operation)).Take(TopPatterns).ToList();
+        var failures = patterns.List(new PatternFilter(PatternKind.Failure)).Take(TopPatterns).ToList();
+        return new DemoResult(folder, sample, import, daily, sessions, operations, failures);
     }
 }

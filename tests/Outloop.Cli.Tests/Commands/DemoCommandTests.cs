@@ -12,5 +12,7 @@ public sealed class DemoCommandTests
         Assert.Contains("Imported 21 files (0 unchanged), 896 lines, 16 sessions, 253 requests, 212 tool calls, 0 skipped lines.", output, StringComparison.Ordinal);
         Assert.Contains("$4.88", output, StringComparison.Ordinal);
         Assert.Contains("-home-dev-projects-ledger", output, StringComparison.Ordinal);
+        Assert.Contains("test:pytest:all", output, StringComparison.Ordinal);
+        Assert.Contains("cannot compile module Ledger.Invoice", output, StringComparison.Ordinal);
     }
 }
