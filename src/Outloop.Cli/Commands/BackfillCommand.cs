@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Outloop.Patterns;
 using Outloop.Reporting.Pricing;
-using Outloop.Storage;
 
 namespace Outloop.Cli.Commands;
 
@@ -20,7 +19,7 @@ internal static class BackfillCommand
         command.Options.Add(Prices);
         command.SetAction(parse =>
         {
-            using var store = SqliteStore.Open(StoreLocation.Resolve(parse.GetValue(GlobalOptions.Db)));
+            using var store = StoreFactory.OpenSqlite(parse);
             var summary = PatternEngine.Backfill(store, new BackfillOptions(PriceTable.Load(parse.GetValue(Prices))));
             var kinds = string.Join(", ", summary.PatternsByKind.Select(k => $"{k.Value} {k.Key}"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -46,7 +46,7 @@ internal static class PatternsCommand
         show.SetAction(parse =>
         {
             var id = parse.GetValue(Id)!;
-            using var store = SqliteStore.Open(StoreLocation.Resolve(parse.GetValue(GlobalOptions.Db)));
+            using var store = StoreFactory.OpenSqlite(parse);
             var patterns = new SqlitePatternStore(store);
             var (pattern, status) = patterns.Find(id) ?? throw new OutloopException($"No pattern {id}. List them with `outloop patterns [kind]`; run `outloop backfill` first.");
             var evidence = patterns.Evidence(id);
@@ -72,7 +72,7 @@ internal static class PatternsCommand
         DateTimeOffset? from = since is { } day
             ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.Local.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)))
             : null;
-        using var store = SqliteStore.Open(StoreLocation.Resolve(parse.GetValue(GlobalOptions.Db)));
+        using var store = StoreFactory.OpenSqlite(parse);
         var listing = new SqlitePatternStore(store).List(new PatternFilter(kind, from, parse.GetValue(Agent)));
         if (parse.GetValue(GlobalOptions.Json))
         {
