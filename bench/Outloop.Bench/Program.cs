@@ -7,6 +7,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "sample" => SampleCommand.Run(args[1..], Console.Out),
     "corpus" => CorpusCommand.Run(args[1..], Console.Out),
     "redaction" => RedactionCommand.Run(args[1..], Console.Out),
+    "import-stages" => ImportStagesCommand.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -20,6 +21,8 @@ static int Usage()
                  multiplies real Claude Code transcripts (fresh ids, days shifted per copy) into a large corpus
           corpus --from DIR --out FILE --single-file-mb N [--seed N]
                  writes one big transcript (one session id) of rewritten copies
+          import-stages --from DIR
+                 times reading, parsing and the whole Claude import of DIR (where the import spends its time)
           redaction [--from DIR] [--rounds N] [--rules 1]
                  secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);

@@ -43,7 +43,7 @@ internal sealed class SqliteStore : IStore
                 DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
             }.ToString());
             connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            Execute(connection, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;");
             Migrate(connection);
             return new SqliteStore(path, connection);
         }

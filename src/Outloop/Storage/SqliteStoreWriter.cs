@@ -8,7 +8,8 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
+    // Keyed by reference: the SQL texts are literals (interned), so a lookup never hashes a kilobyte of SQL per row.
+    private readonly Dictionary<string, PreparedStatement> _statements = new(ReferenceEqualityComparer.Instance);
     private bool _committed;
 
     public SqliteStoreWriter(SqliteConnection connection)

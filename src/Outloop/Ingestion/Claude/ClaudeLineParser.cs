@@ -17,6 +17,11 @@ internal static class ClaudeLineParser
 
     public static ClaudeLine Parse(ReadOnlyMemory<byte> utf8)
     {
+        if (utf8.Span.IndexOf("\"progress\""u8) >= 0 && UiProgress(utf8.Span) is { } progress)
+        {
+            return progress;
+        }
+
         JsonDocument document;
         try
         {
@@ -49,6 +54,101 @@ internal static class ClaudeLineParser
                 _ => Envelope(root, root, type, null, null, null, null, null, null, null, null, null),
             };
         }
+    }
+
+    /// <summary>
+    /// Hook and shell progress lines are a fifth of a transcript's bytes and say nothing Outloop keeps but their
+    /// envelope. They are validated with a forward-only reader instead of being built into a document; null means
+    /// the line is something else (a relayed subagent message among them) and takes the full parse.
+    /// </summary>
+    private static ClaudeLine? UiProgress(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        string? type = null, dataType = null, sessionId = null, timestamp = null, cwd = null, version = null;
+        var sidechain = false;
+        var inData = false;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (reader.CurrentDepth == 1)
+                {
+                    inData = reader.ValueTextEquals("data"u8);
+                    if (inData)
+                    {
+                        continue;
+                    }
+
+                    var name = reader.ValueSpan;
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.String)
+                    {
+                        if (name.SequenceEqual("type"u8))
+                        {
+                            type = reader.GetString();
+                        }
+                        else if (name.SequenceEqual("sessionId"u8))
+                        {
+                            sessionId = reader.GetString();
+                        }
+                        else if (name.SequenceEqual("timestamp"u8))
+                        {
+                            timestamp = reader.GetString();
+                        }
+                        else if (name.SequenceEqual("cwd"u8))
+                        {
+                            cwd = reader.GetString();
+                        }
+                        else if (name.SequenceEqual("version"u8))
+                        {
+                            version = reader.GetString();
+                        }
+                    }
+                    else if (reader.TokenType is JsonTokenType.True && name.SequenceEqual("isSidechain"u8))
+                    {
+                        sidechain = true;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (inData && reader.CurrentDepth == 2 && reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    dataType = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"not valid JSON ({e.Message})", e);
+        }
+
+        if (type != "progress" || dataType is null or "agent_progress")
+        {
+            return null;
+        }
+
+        DateTimeOffset? time = null;
+        if (timestamp is not null)
+        {
+            time = DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                ? parsed
+                : throw new FormatException($"field 'timestamp' is not an ISO-8601 time: '{timestamp}'");
+        }
+
+        return new ClaudeLine { Type = type, SessionId = sessionId, Timestamp = time, Cwd = cwd, Version = version, IsSidechain = sidechain };
     }
 
     /// <summary>

@@ -12,7 +12,10 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
     private const string Agent = "claude";
     private const int MaxDescriptionChars = 2000;
 
-    private readonly Dictionary<string, DateTimeOffset> _openToolCalls = new(StringComparer.Ordinal);
+    // A tool call is written once, when its result arrives (a row written and then rewritten with the result
+    // costs twice); the response's several assistant lines become one request. Both are flushed at checkpoints.
+    private readonly Dictionary<string, ToolCallRecord> _openToolCalls = new(StringComparer.Ordinal);
+    private ModelRequestRecord? _pendingRequest;
     private string? _sessionId = state.SessionId;
     private string? _taskId = state.TaskId;
     private bool _taskHasWork = state.TaskHasWork;
@@ -66,6 +69,13 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
     /// <summary>Writes the session row with everything learnt from this run of lines.</summary>
     public void Flush(IStoreWriter writer)
     {
+        FlushRequest(writer);
+        foreach (var call in _openToolCalls.Values)
+        {
+            writer.UpsertToolCall(call);
+        }
+
+        _openToolCalls.Clear();
         if (!HasSession)
         {
             return;
@@ -83,10 +93,7 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
         {
             foreach (var result in results)
             {
-                long? duration = _openToolCalls.Remove(result.ToolUseId, out var started)
-                    ? (long)(time - started).TotalMilliseconds
-                    : null;
-                writer.UpsertToolCall(new ToolCallRecord(
+                var outcome = new ToolCallRecord(
                     result.ToolUseId,
                     SessionId,
                     null,
@@ -95,10 +102,20 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
                     ResultText: result.IsError ? null : result.Text,
                     ErrorText: result.IsError ? result.Text : null,
                     Success: !result.IsError,
-                    DurationMs: duration,
                     ResultBytes: result.Bytes,
                     EndedAt: time,
-                    IsSidechain: !InMainChain(line)));
+                    IsSidechain: !InMainChain(line));
+                writer.UpsertToolCall(_openToolCalls.Remove(result.ToolUseId, out var use)
+                    ? use with
+                    {
+                        ResultText = outcome.ResultText,
+                        ErrorText = outcome.ErrorText,
+                        Success = outcome.Success,
+                        ResultBytes = outcome.ResultBytes,
+                        EndedAt = time,
+                        DurationMs = use.StartedAt is { } started ? (long)(time - started).TotalMilliseconds : null,
+                    }
+                    : outcome);
                 if (InMainChain(line) && _taskId is not null && HumanPrompt.IsInterruption(result.Text))
                 {
                     writer.MarkTaskInterrupted(_taskId);
@@ -158,9 +175,23 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
         if (line.Usage is { } usage && line.Model is { } model && model != "<synthetic>")
         {
             var requestKey = line.MessageId ?? line.Uuid ?? $"{SessionId}:{time.ToUnixTimeMilliseconds()}";
-            writer.UpsertModelRequest(new ModelRequestRecord(
+            var request = new ModelRequestRecord(
                 requestKey, SessionId, taskId, Agent, model, time, usage, !mainChain, line.RequestId, line.Speed,
-                line.CostUsd, file.Project));
+                line.CostUsd, file.Project);
+            if (_pendingRequest is { } pending && pending.Id == requestKey && pending.IsSidechain == request.IsSidechain)
+            {
+                // Same response, later line: the larger of each counter, the time of the fullest line (as ccusage).
+                _pendingRequest = pending with
+                {
+                    Tokens = pending.Tokens.Max(usage),
+                    Timestamp = usage.Total > pending.Tokens.Total ? time : pending.Timestamp,
+                };
+            }
+            else
+            {
+                FlushRequest(writer);
+                _pendingRequest = request;
+            }
         }
 
         if (line.ToolUses is not { } uses)
@@ -170,13 +201,21 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
 
         foreach (var use in uses)
         {
-            _openToolCalls[use.Id] = time;
-            writer.UpsertToolCall(new ToolCallRecord(
-                use.Id, SessionId, taskId, Agent, use.Name, time, use.InputJson, RequestId: line.MessageId, IsSidechain: !mainChain));
+            _openToolCalls[use.Id] = new ToolCallRecord(
+                use.Id, SessionId, taskId, Agent, use.Name, time, use.InputJson, RequestId: line.MessageId, IsSidechain: !mainChain);
             if (FileAccess(use) is { } access)
             {
                 writer.AddFileAccess(new FileAccessRecord(use.Id, SessionId, taskId, access.Path, access.Kind, time));
             }
+        }
+    }
+
+    private void FlushRequest(IStoreWriter writer)
+    {
+        if (_pendingRequest is { } request)
+        {
+            writer.UpsertModelRequest(request);
+            _pendingRequest = null;
         }
     }
 
