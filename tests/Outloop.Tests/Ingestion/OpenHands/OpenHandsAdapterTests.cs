@@ -100,6 +100,27 @@ public sealed class OpenHandsAdapterTests
         Assert.Equal(["claude-sonnet-4 900 60 100 0.3"], AdapterHarness.Strings(store,
             "SELECT model || ' ' || input_tokens || ' ' || output_tokens || ' ' || cache_read_tokens || ' ' || source_cost_usd FROM model_requests"));
         Assert.Equal(["/w/app.py read", "/w/app.py write"], AdapterHarness.Strings(store, "SELECT path || ' ' || kind FROM file_accesses ORDER BY kind"));
+        Assert.DoesNotContain(AdapterHarness.Strings(store, "SELECT input_json FROM tool_calls"), t => t.Contains("hunter2hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnOutputFileIsReadIncrementallyOneRunPerLineWithBadLinesReported()
+    {
+        using var temp = new TempFolder();
+        const string Run =
+            """{"instance_id": "ID", "instruction": "Fix ID", "history": [{"id": 1, "source": "agent", "action": "run", "args": {"command": "make"}}, {"id": 2, "source": "agent", "cause": 1, "observation": "run", "content": "ok", "extras": {"metadata": {"exit_code": 0}}}, {"id": 3, "source": "agent", "action": "finish", "args": {}}], "metrics": {"accumulated_cost": 0.25}, "test_result": {"report": {"resolved": RESOLVED}}, "error": null}""";
+        var path = temp.Write("eval/output.jsonl", Run.Replace("ID", "a-1", StringComparison.Ordinal).Replace("RESOLVED", "true", StringComparison.Ordinal) + "\n{not json\n");
+        var store = temp.File("store.db");
+        var first = AdapterHarness.Import(new OpenHandsAdapter(), [path], store);
+        File.AppendAllText(path, Run.Replace("ID", "b-2", StringComparison.Ordinal).Replace("RESOLVED", "false", StringComparison.Ordinal) + "\n");
+
+        var second = AdapterHarness.Import(new OpenHandsAdapter(), [path], store);
+
+        Assert.Equal((2, 1), (first[0].Lines, first[0].Skipped));
+        Assert.Equal((1, 0), (second[0].Lines, second[0].Skipped));
+        Assert.Equal((2, 2, 4, 0), AdapterHarness.Counts(store, "openhands"));
+        Assert.Equal(["converged Fix a-1", "failed Fix b-2"], AdapterHarness.Strings(store, "SELECT outcome || ' ' || description FROM tasks ORDER BY 1"));
+        Assert.Equal(["0.25", "0.25"], AdapterHarness.Strings(store, "SELECT source_cost_usd FROM model_requests"));
     }
 
     [Fact]
