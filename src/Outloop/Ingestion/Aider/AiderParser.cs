@@ -18,6 +18,7 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
     private const string Agent = AiderAdapter.Agent;
     private const string SessionHeader = "# aider chat started at ";
     private const int MaxOutputChars = 256 * 1024;
+    private const int MaxDescriptionChars = 2000;
 
     /// <summary>Text in command output that says the command failed.</summary>
     internal static readonly string[] FailureMarkers =
@@ -35,6 +36,7 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
     private string? _model = state.Model;
     private StringBuilder? _description;
     private bool _previousWasRequest;
+    private bool _inLintReply;
 
     private OpenCall? _call;
     private string? _previous;
@@ -66,6 +68,7 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
         if (line.StartsWith(SessionHeader, StringComparison.Ordinal))
         {
+            EndRequest();
             CloseCall();
             StartSession(line[SessionHeader.Length..], number);
         }
@@ -120,13 +123,14 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
             }
         }
 
-        _previousWasRequest = false;
+        EndRequestLines();
         Remember(line);
     }
 
     /// <summary>Writes what is still open at the end of the file (its output is all there is so far).</summary>
     public void Finish()
     {
+        EndRequest();
         CloseCall();
     }
 
@@ -179,35 +183,62 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
         {
             var name = command.StartsWith("/test", StringComparison.Ordinal) ? "test" : "run";
             var args = command.StartsWith('!') ? command[1..] : command[(command.IndexOf(' ') is var space and > 0 ? space : command.Length)..];
+            EndRequest();
             _call = new OpenCall($"{_sessionId}:L{number}", name, args.Trim(), false, new StringBuilder());
-            _previousWasRequest = false;
             return;
         }
 
         if (command.StartsWith('/') && !Requests.Any(r => command.StartsWith(r + " ", StringComparison.Ordinal)))
         {
-            _previousWasRequest = false;
+            EndRequest();
+            return;
+        }
+
+        if (_inLintReply)
+        {
             return;
         }
 
         if (_previousWasRequest && _taskId is not null && _description is not null)
         {
-            _description.Append('\n').Append(text);
+            if (_description.Length < MaxDescriptionChars)
+            {
+                _description.Append('\n').Append(text);
+            }
         }
         else if (command.StartsWith("# Fix any errors below", StringComparison.Ordinal) && _taskId is not null)
         {
-            // Aider's automatic reply with lint errors continues the task that caused them.
-            _previousWasRequest = false;
+            // Aider's automatic reply with lint errors (all its lines) continues the task that caused them.
+            EndRequest();
+            _inLintReply = true;
             return;
         }
         else
         {
+            EndRequest();
             _taskId = $"{_sessionId}:L{number}";
             _description = new StringBuilder(text);
         }
 
         _previousWasRequest = true;
-        writer.UpsertTask(new TaskRecord(_taskId, _sessionId, Agent, StoredText.Prepare(StoredText.Shorten(_description.ToString())), _time, WorkflowType: Agent));
+    }
+
+    /// <summary>Writes the task of the request that just ended (once, with all of its lines).</summary>
+    private void EndRequest()
+    {
+        if (_previousWasRequest && _taskId is not null && _sessionId is not null && _description is not null)
+        {
+            writer.UpsertTask(new TaskRecord(_taskId, _sessionId, Agent, StoredText.Prepare(StoredText.Shorten(_description.ToString(), MaxDescriptionChars)), _time, WorkflowType: Agent));
+        }
+
+        _previousWasRequest = false;
+    }
+
+    /// <summary>A line that is not a request ends a multi-line request and Aider's automatic lint reply.</summary>
+    private void EndRequestLines()
+    {
+        EndRequest();
+        _inLintReply = false;
     }
 
     private void CloseCall()

@@ -34,6 +34,14 @@ internal static class AiderSamples
         > app.py:1:1: E999 SyntaxError  
         > Fix lint errors in app.py? y  
 
+        #### # Fix any errors below, if possible.  
+        ####   
+        #### ## Running: flake8 app.py  
+        ####   
+        #### app.py:1:1: E999 SyntaxError  
+
+        The fix is below.
+
         #### /run python app.py  
         > HELLO  
         > Add the output to the chat?
