@@ -34,6 +34,14 @@ internal sealed class NullStoreWriter : IStoreWriter
     {
     }
 
+    public void UpsertIteration(IterationRecord iteration)
+    {
+    }
+
+    public void UpsertLearning(LearningRecord learning)
+    {
+    }
+
     public void AddHookEvent(HookEventRecord hookEvent)
     {
     }

@@ -44,6 +44,9 @@ internal static class CliApp
         yield return BenchCommand.Create(console);
         yield return UsageCommand.Create(console);
         yield return SessionsCommand.Create(console);
+        yield return TasksCommand.Create(console);
         yield return RouteCommand.Create(console);
+        yield return BackfillCommand.Create(console);
+        yield return PatternsCommand.Create(console);
     }
 }

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Outloop.Cli.Commands;
 
-/// <summary><c>outloop import claude [PATH...]</c>: imports agent logs into the store.</summary>
+/// <summary>
+/// <c>outloop import claude [PATH...]</c>, <c>outloop import &lt;format&gt; PATH...</c> (one subcommand per registered
+/// <see cref="SourceAdapters"/> entry) and <c>outloop import auto PATH...</c>: imports agent logs into the store.
+/// </summary>
 internal static class ImportCommand
 {
     private const int ShownProblems = 20;
@@ -16,6 +19,15 @@ internal static class ImportCommand
     {
         var command = new Command("import", "Import agent logs into the store (streaming, incremental, idempotent)");
         command.Subcommands.Add(Claude(console));
+        foreach (var adapter in SourceAdapters.All)
+        {
+            command.Subcommands.Add(Source(console, adapter.Format, $"Import {adapter.Format} logs (files, or folders searched recursively)"));
+        }
+
+        command.Subcommands.Add(Source(
+            console,
+            SourceImporter.Auto,
+            "Import files of any known format, detected per file (Claude transcripts included); says which format it chose"));
         return command;
     }
 
@@ -36,6 +48,36 @@ internal static class ImportCommand
             var summary = WithProgress(console, progress => importer.Import(files, new ImportOptions(parse.GetValue(strict), progress)));
             HookSpool.DrainDefault(store); // hook events spooled while the store was locked or unwritable
             Render(console, summary, parse.GetValue(GlobalOptions.Json));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Source(CliConsole console, string format, string description)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files, or folders searched recursively",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first bad line or unrecognised file instead of skipping it" };
+        var command = new Command(format, description) { paths, strict, GlobalOptions.Json };
+        command.SetAction(parse =>
+        {
+            using var store = StoreFactory.Open(parse);
+            var importer = new SourceImporter(store, SourceAdapters.All);
+            var files = parse.GetValue(paths) ?? [];
+            var summary = WithProgress(console, progress => importer.Import(format, files, new ImportOptions(parse.GetValue(strict), progress)));
+            var json = parse.GetValue(GlobalOptions.Json);
+            if (!json && format == SourceImporter.Auto)
+            {
+                foreach (var file in summary.PerFile)
+                {
+                    console.Out.WriteLine($"{file.Path}: {file.Format}");
+                }
+            }
+
+            Render(console, summary, json);
             return 0;
         });
         return command;

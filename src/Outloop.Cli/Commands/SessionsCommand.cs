@@ -26,7 +26,7 @@ internal static class SessionsCommand
             SessionsReport report;
             using (var store = StoreFactory.Open(parse))
             {
-                report = SessionsReport.Build(store.Sessions(filter), store.Usage(filter), prices);
+                report = SessionsReport.Build(store.Sessions(filter), store.UsageRollup(filter), prices);
             }
 
             UsageCommand.Renderer(parse, console).Render(report);

@@ -101,7 +101,7 @@ internal static class UsageCommand
             UsageReport report;
             using (var store = StoreFactory.Open(parse))
             {
-                var entries = store.Usage(filter);
+                var entries = store.UsageRollup(filter);
                 report = kind switch
                 {
                     UsageReportKind.Daily => UsageReports.Daily(entries, prices),

@@ -24,8 +24,8 @@ internal static class DemoRun
         using var store = SqliteStore.Open(Path.Combine(folder, "outloop.db"));
         var import = new ClaudeImporter(store).Import([Path.Combine(folder, "claude")], new ImportOptions());
         var filter = new UsageFilter();
-        var daily = UsageReports.Daily(store.Usage(filter), PriceTable.Default);
-        var sessions = SessionsReport.Build(store.Sessions(filter), store.Usage(filter), PriceTable.Default);
+        var daily = UsageReports.Daily(store.UsageRollup(filter), PriceTable.Default);
+        var sessions = SessionsReport.Build(store.Sessions(filter), store.UsageRollup(filter), PriceTable.Default);
         return new DemoResult(folder, sample, import, daily, sessions);
     }
 }

@@ -24,6 +24,11 @@ internal interface IStoreWriter : IDisposable
 
     void UpsertPrompt(PromptRecord prompt);
 
+    /// <summary>Keeps one row per (task, iteration number); a later record's verdict replaces an earlier one.</summary>
+    void UpsertIteration(IterationRecord iteration);
+
+    void UpsertLearning(LearningRecord learning);
+
     void AddHookEvent(HookEventRecord hookEvent);
 
     void SaveFileState(FileState state);

@@ -110,5 +110,90 @@ internal static class SqliteSchema
             parser_state TEXT
         );
         """,
+        """
+        CREATE TABLE task_iterations (
+            task_id TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            passed INTEGER,
+            ts TEXT,
+            PRIMARY KEY (task_id, n)
+        ) WITHOUT ROWID;
+        CREATE TABLE task_learnings (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            task_id TEXT,
+            agent TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ts TEXT
+        );
+        CREATE INDEX task_learnings_by_task ON task_learnings (task_id);
+        """,
+        """
+        -- Pattern engine (src/Outloop/Patterns): every table below except pattern_status_history is recomputed by
+        -- PatternEngine.Backfill; a pattern's id is a hash of its kind and key, so its status survives a recompute.
+        ALTER TABLE tool_calls ADD COLUMN signature TEXT;
+        CREATE INDEX tool_calls_by_signature ON tool_calls (signature);
+        CREATE TABLE patterns (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'detected',
+            occurrences INTEGER NOT NULL,
+            tasks INTEGER NOT NULL,
+            sessions INTEGER NOT NULL,
+            calls INTEGER NOT NULL,
+            llm_tokens INTEGER NOT NULL DEFAULT 0,
+            tool_tokens INTEGER NOT NULL DEFAULT 0,
+            llm_cost_usd REAL NOT NULL DEFAULT 0,
+            script_cost_usd REAL NOT NULL DEFAULT 0,
+            monthly_savings_usd REAL NOT NULL DEFAULT 0,
+            confidence INTEGER NOT NULL,
+            confidence_parts TEXT,
+            success_rate REAL,
+            first_seen TEXT,
+            last_seen TEXT,
+            agents TEXT,
+            details TEXT
+        );
+        CREATE INDEX patterns_by_kind ON patterns (kind);
+        CREATE TABLE pattern_occurrences (
+            pattern_id TEXT NOT NULL,
+            task_id TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            tool_call_id TEXT,
+            ts TEXT,
+            calls INTEGER NOT NULL DEFAULT 1,
+            llm_tokens INTEGER NOT NULL DEFAULT 0,
+            tool_tokens INTEGER NOT NULL DEFAULT 0,
+            llm_cost_usd REAL NOT NULL DEFAULT 0,
+            script_cost_usd REAL NOT NULL DEFAULT 0,
+            detail TEXT,
+            UNIQUE (pattern_id, task_id)
+        );
+        CREATE INDEX pattern_occurrences_by_task ON pattern_occurrences (task_id);
+        CREATE TABLE failures (
+            tool_call_id TEXT PRIMARY KEY,
+            template_id TEXT NOT NULL,
+            task_id TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            ts TEXT,
+            signature TEXT NOT NULL,
+            tool_name TEXT,
+            source TEXT NOT NULL,
+            line TEXT NOT NULL
+        );
+        CREATE INDEX failures_by_template ON failures (template_id, ts);
+        CREATE TABLE pattern_status_history (
+            pattern_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE INDEX pattern_status_history_by_pattern ON pattern_status_history (pattern_id, changed_at);
+        """,
     ];
 }

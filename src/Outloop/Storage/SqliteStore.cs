@@ -16,6 +16,9 @@ internal sealed class SqliteStore : IStore
         _connection = connection;
     }
 
+    /// <summary>Price tiers start above this many tokens of one kind in one request; below it cost is linear.</summary>
+    private const int Linear = 200_000;
+
     public string Location { get; }
 
     internal SqliteConnection Connection => _connection;
@@ -82,7 +85,11 @@ internal sealed class SqliteStore : IStore
         return states;
     }
 
-    public IEnumerable<UsageEntry> Usage(UsageFilter filter)
+    public IEnumerable<UsageEntry> Usage(UsageFilter filter) => ReadUsage(filter, rollup: false);
+
+    public IEnumerable<UsageEntry> UsageRollup(UsageFilter filter) => ReadUsage(filter, rollup: true);
+
+    private IEnumerable<UsageEntry> ReadUsage(UsageFilter filter, bool rollup)
     {
         using var command = _connection.CreateCommand();
         var where = new List<string> { "model <> '<synthetic>'" };
@@ -105,23 +112,41 @@ internal sealed class SqliteStore : IStore
             command.Parameters.AddWithValue("$session", session);
         }
 
-        command.CommandText = $"""
-            SELECT ts, session_id, project, agent, model, input_tokens, output_tokens, cache_write_5m_tokens,
-                   cache_write_1h_tokens, cache_read_tokens, speed, source_cost_usd
-            FROM model_requests WHERE {string.Join(" AND ", where)} ORDER BY ts, id
-            """;
+        const string Columns = "session_id, project, agent, model, task_id";
+        const string Tokens = "input_tokens, output_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens";
+        var conditions = string.Join(" AND ", where);
+        command.CommandText = rollup
+            ? $"""
+              SELECT max(ts) AS t, {Columns}, sum(input_tokens), sum(output_tokens), sum(cache_write_5m_tokens),
+                     sum(cache_write_1h_tokens), sum(cache_read_tokens), speed, NULL, count(*)
+              FROM model_requests
+              WHERE {conditions} AND source_cost_usd IS NULL AND max({Tokens}) <= {Linear}
+              GROUP BY substr(ts, 1, 13), CAST(substr(ts, 15, 2) AS INTEGER) / 15, {Columns}, speed
+              UNION ALL
+              SELECT ts, {Columns}, {Tokens}, speed, source_cost_usd, 1
+              FROM model_requests
+              WHERE {conditions} AND (source_cost_usd IS NOT NULL OR max({Tokens}) > {Linear})
+              ORDER BY t
+              """
+            : $"""
+              SELECT ts, {Columns}, {Tokens}, speed, source_cost_usd, 1
+              FROM model_requests WHERE {conditions} ORDER BY ts, id
+              """;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            // Columns: ts, session, project, agent, model, task, five token counts, speed, source cost, requests.
             yield return new UsageEntry(
                 StoreTime.Parse(reader.GetString(0)),
                 reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
-                new TokenCounts(reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11));
+                new TokenCounts(reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10)),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.IsDBNull(12) ? null : (decimal)reader.GetDouble(12),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetInt32(13));
         }
     }
 
@@ -174,10 +199,97 @@ internal sealed class SqliteStore : IStore
         return sessions;
     }
 
+    public IReadOnlyList<TaskSummary> Tasks(UsageFilter filter)
+    {
+        using var command = _connection.CreateCommand();
+        var where = new List<string> { "1 = 1" };
+        AddTimeBounds(command, where, "t.started_at", filter);
+        if (filter.Project is { } project)
+        {
+            where.Add("t.session_id IN (SELECT id FROM sessions WHERE project = $project OR cwd = $project)");
+            command.Parameters.AddWithValue("$project", project);
+        }
+
+        if (filter.Agent is { } agent)
+        {
+            where.Add("t.agent = $agent");
+            command.Parameters.AddWithValue("$agent", agent);
+        }
+
+        if (filter.SessionId is { } session)
+        {
+            where.Add("t.session_id = $session");
+            command.Parameters.AddWithValue("$session", session);
+        }
+
+        command.CommandText = $"""
+            SELECT t.id, t.session_id, t.agent, t.description, t.started_at, t.outcome, t.iterations, t.score,
+                   (SELECT count(*) FROM tool_calls c WHERE c.task_id = t.id),
+                   (SELECT count(*) FROM tool_calls c WHERE c.task_id = t.id AND c.success = 0),
+                   t.outcome_evidence, t.workflow_type
+            FROM tasks t WHERE {string.Join(" AND ", where)}
+            ORDER BY t.started_at, t.id
+            """;
+        var tasks = new List<TaskSummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            tasks.Add(new TaskSummary(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                StoreTime.Parse(reader.GetString(4)),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                reader.GetInt32(8),
+                reader.GetInt32(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
+        }
+
+        return tasks;
+    }
+
+    public IReadOnlyList<IterationRecord> Iterations(string taskId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT task_id, session_id, n, passed, ts FROM task_iterations WHERE task_id = $task ORDER BY n";
+        command.Parameters.AddWithValue("$task", taskId);
+        var iterations = new List<IterationRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            iterations.Add(new IterationRecord(
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3) == 1, StoreTime.ParseOrNull(reader.GetValue(4))));
+        }
+
+        return iterations;
+    }
+
+    public IReadOnlyList<LearningRecord> Learnings(string? taskId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, session_id, task_id, agent, text, ts FROM task_learnings WHERE $task IS NULL OR task_id = $task ORDER BY ts, id";
+        command.Parameters.AddWithValue("$task", (object?)taskId ?? DBNull.Value);
+        var learnings = new List<LearningRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            learnings.Add(new LearningRecord(
+                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetString(4), StoreTime.ParseOrNull(reader.GetValue(5))));
+        }
+
+        return learnings;
+    }
+
     public IReadOnlyDictionary<string, long> Counts()
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in new[] { "sessions", "tasks", "model_requests", "tool_calls", "file_accesses", "prompts", "hook_events", "file_states" })
+        foreach (var table in new[] { "sessions", "tasks", "model_requests", "tool_calls", "file_accesses", "prompts", "hook_events", "file_states", "task_iterations", "task_learnings" })
         {
             using var command = _connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM {table}";

@@ -125,6 +125,21 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         """,
         5).Run(p.Id, p.SessionId, p.TaskId, p.Text, StoreTime.Format(p.Timestamp));
 
+    public void UpsertIteration(IterationRecord i) => Statement(
+        """
+        INSERT INTO task_iterations (task_id, n, session_id, passed, ts) VALUES ($p0, $p1, $p2, $p3, $p4)
+        ON CONFLICT (task_id, n) DO UPDATE SET passed = coalesce(excluded.passed, task_iterations.passed),
+            ts = coalesce(task_iterations.ts, excluded.ts)
+        """,
+        5).Run(i.TaskId, i.Number, i.SessionId, i.Passed is { } passed ? (passed ? 1 : 0) : null, StoreTime.Format(i.Timestamp));
+
+    public void UpsertLearning(LearningRecord l) => Statement(
+        """
+        INSERT INTO task_learnings (id, session_id, task_id, agent, text, ts) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+        ON CONFLICT (id) DO UPDATE SET text = excluded.text, task_id = coalesce(task_learnings.task_id, excluded.task_id)
+        """,
+        6).Run(l.Id, l.SessionId, l.TaskId, l.Agent, l.Text, StoreTime.Format(l.Timestamp));
+
     public void AddHookEvent(HookEventRecord e) => Statement(
         """
         INSERT INTO hook_events (id, session_id, event_name, tool_use_id, received_at, payload)

@@ -7,6 +7,9 @@ internal sealed class ClaudeLine
 
     public string? Uuid { get; init; }
 
+    /// <summary>The prompt id (2.1.97+), the same as the hook's <c>prompt_id</c>, so both describe one prompt.</summary>
+    public string? PromptId { get; init; }
+
     public string? SessionId { get; init; }
 
     public DateTimeOffset? Timestamp { get; init; }

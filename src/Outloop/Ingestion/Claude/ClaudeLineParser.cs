@@ -363,6 +363,7 @@ internal static class ClaudeLineParser
         {
             Type = type,
             Uuid = String(root, "uuid"),
+            PromptId = OptionalString(root, "promptId"),
             SessionId = String(root, "sessionId") ?? String(outer, "sessionId"),
             Timestamp = Time(root) ?? Time(outer),
             Cwd = String(root, "cwd") ?? String(outer, "cwd"),

@@ -144,10 +144,10 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
         }
 
         var text = line.UserText!;
-        var promptId = line.Uuid ?? $"{SessionId}:{time.ToUnixTimeMilliseconds()}";
+        var lineId = line.Uuid ?? $"{SessionId}:{time.ToUnixTimeMilliseconds()}";
         if (_taskId is null || _taskHasWork)
         {
-            _taskId = $"{SessionId}:{promptId}";
+            _taskId = $"{SessionId}:{lineId}";
             _taskHasWork = false;
             _taskDescription = Shorten(text);
             writer.UpsertTask(new TaskRecord(_taskId, SessionId, Agent, _taskDescription, time));
@@ -159,7 +159,8 @@ internal sealed class ClaudeSessionBuilder(ClaudeTranscriptFile file, ClaudePars
             writer.UpsertTask(new TaskRecord(_taskId, SessionId, Agent, _taskDescription, time));
         }
 
-        writer.UpsertPrompt(new PromptRecord(promptId, SessionId, _taskId, text, time));
+        // Keyed by the prompt id where the transcript has one, so the UserPromptSubmit hook's record is the same row.
+        writer.UpsertPrompt(new PromptRecord(line.PromptId ?? lineId, SessionId, _taskId, text, time));
     }
 
     private void ApplyAssistant(ClaudeLine line, IStoreWriter writer)

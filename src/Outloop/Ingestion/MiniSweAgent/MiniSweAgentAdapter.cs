@@ -92,9 +92,14 @@ internal sealed partial class MiniSweAgentAdapter : ISourceAdapter
             var message = list[i];
             var role = message.Str("role");
             var text = message.ContentText() ?? string.Empty;
-            var time = MessageTime(message) ?? last ?? file.LastWrite;
-            first ??= time;
-            last = time;
+            var own = MessageTime(message);
+            if (own is { } t)
+            {
+                first ??= t;
+                last = t;
+            }
+
+            var time = own ?? last ?? FirstTime(list) ?? file.LastWrite;
             if (role == "user" && description is null)
             {
                 description = StoredText.Prepare(StoredText.Shorten(text));
@@ -161,6 +166,20 @@ internal sealed partial class MiniSweAgentAdapter : ISourceAdapter
             "LimitsExceeded" or "TimeoutError" => (TaskOutcome.Escalated, evidence),
             _ => (TaskOutcome.Failed, evidence),
         };
+    }
+
+    /// <summary>The first time any message carries: the system and task messages have none of their own.</summary>
+    private static DateTimeOffset? FirstTime(List<JsonElement> messages)
+    {
+        foreach (var message in messages)
+        {
+            if (MessageTime(message) is { } time)
+            {
+                return time;
+            }
+        }
+
+        return null;
     }
 
     private static DateTimeOffset? MessageTime(JsonElement message)

@@ -26,13 +26,13 @@ public sealed record ModelPrice(
     /// twice the input price, and the whole multiplied by the fast-mode multiplier when <paramref name="speed"/> is
     /// <c>fast</c>.
     /// </summary>
-    public decimal Cost(TokenCounts tokens, string? speed = null)
+    public decimal Cost(TokenCounts tokens, string? speed = null, bool tiered = true)
     {
-        var cost = Tiered(tokens.Input, Input, InputAbove200k)
-            + Tiered(tokens.Output, Output, OutputAbove200k)
-            + Tiered(tokens.CacheWrite5m, CacheWrite, CacheWriteAbove200k)
-            + Tiered(tokens.CacheWrite1h, Input * 2m, InputAbove200k * 2m)
-            + Tiered(tokens.CacheRead, CacheRead, CacheReadAbove200k);
+        var cost = Tiered(tokens.Input, Input, tiered ? InputAbove200k : null)
+            + Tiered(tokens.Output, Output, tiered ? OutputAbove200k : null)
+            + Tiered(tokens.CacheWrite5m, CacheWrite, tiered ? CacheWriteAbove200k : null)
+            + Tiered(tokens.CacheWrite1h, Input * 2m, tiered ? InputAbove200k * 2m : null)
+            + Tiered(tokens.CacheRead, CacheRead, tiered ? CacheReadAbove200k : null);
         return IsFast(speed) ? cost * FastMultiplier : cost;
     }
 

@@ -80,7 +80,8 @@ public sealed partial class PriceTable
     public PriceMatch? Find(string model) => _matches.GetOrAdd(model, Resolve);
 
     /// <summary>The cost of one request in USD, or null when the model has no price.</summary>
-    public decimal? Cost(string model, TokenCounts tokens, string? speed = null) => Find(model)?.Price.Cost(tokens, speed);
+    public decimal? Cost(string model, TokenCounts tokens, string? speed = null, bool tiered = true) =>
+        Find(model)?.Price.Cost(tokens, speed, tiered);
 
     /// <summary>
     /// The name used for matching: lower case, without a provider prefix (<c>anthropic/</c>, <c>openai/</c>,

@@ -21,13 +21,13 @@ internal sealed class EntryPricer(PriceTable prices)
             return recorded;
         }
 
-        if (prices.Cost(entry.Model, entry.Tokens, entry.Speed) is { } cost)
+        if (prices.Cost(entry.Model, entry.Tokens, entry.Speed, tiered: entry.Requests == 1) is { } cost)
         {
             return cost;
         }
 
         var seen = _unpriced.GetValueOrDefault(entry.Model);
-        _unpriced[entry.Model] = (seen.Requests + 1, Add(seen.Tokens, entry.Tokens));
+        _unpriced[entry.Model] = (seen.Requests + entry.Requests, Add(seen.Tokens, entry.Tokens));
         return 0m;
     }
 

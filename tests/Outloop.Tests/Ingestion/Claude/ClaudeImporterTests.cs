@@ -18,7 +18,7 @@ public sealed class ClaudeImporterTests : IDisposable
 
     public void Dispose()
     {
-        _store.Dispose();
+        _store.Dispose(); // disposing twice is harmless
         _temp.Dispose();
     }
 
@@ -206,6 +206,34 @@ public sealed class ClaudeImporterTests : IDisposable
 
         Assert.Equal(ExitCode.BadInput, error.Code);
         Assert.Contains("s1.jsonl:2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretsInATranscriptAreNowhereInTheDatabaseFiles()
+    {
+        const string GitHub = "ghp_Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8V";
+        const string Anthropic = "sk-ant-api03-Qm4Tr8Wz2Ks6Lp0Nd3Fv7Hb1Jc5Xg9Ry2Ue6Io0Pa4Sd8Fg2Hj6Kl0Zx4Cv8Bn";
+        const string Password = "hunter2-Very-Secret";
+        var t = new TranscriptLines("s1", Start);
+        Write("p/s1.jsonl",
+            t.Prompt($"use the key {Anthropic} to call the API"),
+            t.Assistant("m1", "r1", toolUseId: "a", toolInput: new { command = $"GITHUB_TOKEN={GitHub} gh pr list && psql postgres://admin:{Password}@db.local/app" }),
+            t.ToolResult("a", $"error: bad credentials for {GitHub}", isError: true));
+
+        Import(_temp.File("p"));
+        Assert.Equal("use the key [REDACTED:anthropic] to call the API", Scalar("SELECT text FROM prompts"));
+        Assert.Contains("[REDACTED:github]", (string)Scalar("SELECT input_json FROM tool_calls")!, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:github]", (string)Scalar("SELECT error_text FROM tool_calls")!, StringComparison.Ordinal);
+        _store.Dispose();
+
+        foreach (var file in Directory.GetFiles(_temp.Path, "store.db*"))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var secret in new[] { GitHub, Anthropic, Password })
+            {
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, $"{secret[..6]}... found in {Path.GetFileName(file)}");
+            }
+        }
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class MiniSweAgentAdapterTests
 
         Assert.Equal(before, AdapterHarness.Fingerprint(store));
         Assert.Equal((1, 1, 3, 1), AdapterHarness.Counts(store, "mini-swe-agent"));
-        Assert.Equal(["failed"], AdapterHarness.Strings(store, "SELECT outcome FROM tasks"));
+        Assert.Equal(["failed 2025-10-09T08:53:20.000Z"], AdapterHarness.Strings(store, "SELECT outcome || ' ' || started_at FROM tasks"));
         Assert.Equal(["m-1 100 20 30 0.001", "m-2 150 25 0 0.002", "m-3 200 5 0 0.003", "m-4 210 5 0 0.004"],
             AdapterHarness.Strings(store, "SELECT id || ' ' || input_tokens || ' ' || output_tokens || ' ' || cache_read_tokens || ' ' || source_cost_usd FROM model_requests ORDER BY id"));
     }

@@ -1,0 +1,36 @@
+using Outloop.Patterns.Signatures;
+
+namespace Outloop.Patterns;
+
+/// <summary>
+/// A tool call after classification and costing; the raw result text is dropped once its figures are known,
+/// so a backfill holds only this per call.
+/// </summary>
+/// <remarks><c>Failed</c>: The call failed, or it exited 0 but its output shows failing tests or build errors.</remarks>
+/// <remarks><c>FailureLine</c>: The salient error line when <paramref name="Failed"/>, else null.</remarks>
+/// <remarks><c>FailureSource</c>: <c>error</c> or <c>output</c> (see <see cref="FailureRecord.Source"/>).</remarks>
+/// <remarks><c>Cost</c>: Its LLM and script figures.</remarks>
+internal sealed record AnalyzedCall(
+    string Id,
+    string SessionId,
+    string TaskId,
+    string Agent,
+    string? ToolName,
+    string? Ts,
+    bool? Success,
+    bool IsSidechain,
+    OperationSignature Operation,
+    string Signature,
+    bool Failed,
+    string? FailureLine,
+    string? FailureSource,
+    CallCost Cost)
+{
+    /// <summary>True when the call writes or edits a file.</summary>
+    public bool IsWrite => Operation.Category == OperationCategory.File && Operation.Subcategory is "write" or "edit";
+
+    /// <summary>The element of a sequence: the signature, without the file target for file and search operations.</summary>
+    public string Step => Operation.Category is OperationCategory.File or OperationCategory.Search
+        ? Operation.Category + ":" + Operation.Subcategory
+        : Signature;
+}
