@@ -8,6 +8,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "corpus" => CorpusCommand.Run(args[1..], Console.Out),
     "redaction" => RedactionCommand.Run(args[1..], Console.Out),
     "import-stages" => ImportStagesCommand.Run(args[1..], Console.Out),
+    "adapters" => AdaptersCommand.Run(args[1..], Console.Out),
     "report-stages" => ReportStagesCommand.Run(args[1..], Console.Out),
     "codex-corpus" => CodexCorpusCommand.Run(args[1..], Console.Out),
     _ => Usage(),
@@ -25,6 +26,8 @@ static int Usage()
                  writes one big transcript (one session id) of rewritten copies
           import-stages --from DIR
                  times reading, parsing and the whole Claude import of DIR (where the import spends its time)
+          adapters [--data DIR] [--copies N] [--rounds N] [--adapter NAME] [--one-transaction 1] [--parse-only 1]
+                 MB/s of each trajectory adapter (swe-agent, mini-swe-agent, openhands, aider) on N copies of the real files
           report-stages --db FILE
                  times a warm daily report: opening the store, reading requests, building, writing JSON
           codex-corpus --out DIR --copies N [--repeat K] [--from DIR]

@@ -1,4 +1,8 @@
+using Outloop.Ingestion.Aider;
 using Outloop.Ingestion.Codex;
+using Outloop.Ingestion.MiniSweAgent;
+using Outloop.Ingestion.OpenHands;
+using Outloop.Ingestion.SweAgent;
 using Outloop.Ingestion.TaskLog;
 
 namespace Outloop.Ingestion;
@@ -13,6 +17,10 @@ internal static class SourceAdapters
     [
         new CodexAdapter(),
         new TaskLogAdapter(),
+        new SweAgentAdapter(),
+        new MiniSweAgentAdapter(),
+        new OpenHandsAdapter(),
+        new AiderAdapter(),
     ];
 
     /// <summary>The adapter for <paramref name="format"/>, or null when there is none.</summary>

@@ -50,7 +50,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
             {
                 planned.Add((path, adapter));
             }
-            else if (named is null && IsDocumentation(path))
+            else if (named is null && (IsDocumentation(path) || TrajectoryCompanions.Reason(path) is not null))
             {
                 perFile.Add(new ImportedFile(path, Ignored, 0, 0, 0));
             }
