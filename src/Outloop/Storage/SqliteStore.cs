@@ -92,29 +92,16 @@ internal sealed class SqliteStore : IStore
     private IEnumerable<UsageEntry> ReadUsage(UsageFilter filter, bool rollup)
     {
         using var command = _connection.CreateCommand();
-        var where = new List<string> { "model <> '<synthetic>'" };
-        AddTimeBounds(command, where, "ts", filter);
-        if (filter.Project is { } project)
-        {
-            where.Add("(project = $project OR session_id IN (SELECT id FROM sessions WHERE project = $project OR cwd = $project))");
-            command.Parameters.AddWithValue("$project", project);
-        }
-
-        if (filter.Agent is { } agent)
-        {
-            where.Add("agent = $agent");
-            command.Parameters.AddWithValue("$agent", agent);
-        }
-
-        if (filter.SessionId is { } session)
-        {
-            where.Add("session_id = $session");
-            command.Parameters.AddWithValue("$session", session);
-        }
-
+        var conditions = Where(
+            command,
+            filter,
+            time: "ts",
+            project: "(project = $project OR session_id IN (SELECT id FROM sessions WHERE project = $project OR cwd = $project))",
+            agent: "agent",
+            session: "session_id",
+            "model <> '<synthetic>'");
         const string Columns = "session_id, project, agent, model, task_id";
         const string Tokens = "input_tokens, output_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens";
-        var conditions = string.Join(" AND ", where);
         command.CommandText = rollup
             ? $"""
               SELECT max(ts) AS t, {Columns}, sum(input_tokens), sum(output_tokens), sum(cache_write_5m_tokens),
@@ -153,32 +140,13 @@ internal sealed class SqliteStore : IStore
     public IReadOnlyList<SessionSummary> Sessions(UsageFilter filter)
     {
         using var command = _connection.CreateCommand();
-        var where = new List<string> { "1 = 1" };
-        AddTimeBounds(command, where, "s.started_at", filter);
-        if (filter.Project is { } project)
-        {
-            where.Add("(s.project = $project OR s.cwd = $project)");
-            command.Parameters.AddWithValue("$project", project);
-        }
-
-        if (filter.Agent is { } agent)
-        {
-            where.Add("s.agent = $agent");
-            command.Parameters.AddWithValue("$agent", agent);
-        }
-
-        if (filter.SessionId is { } session)
-        {
-            where.Add("s.id = $session");
-            command.Parameters.AddWithValue("$session", session);
-        }
-
+        var conditions = Where(command, filter, "s.started_at", "(s.project = $project OR s.cwd = $project)", "s.agent", "s.id");
         command.CommandText = $"""
             SELECT s.id, s.agent, s.project, s.started_at, s.ended_at,
                    (SELECT count(*) FROM tasks t WHERE t.session_id = s.id),
                    (SELECT count(*) FROM tool_calls c WHERE c.session_id = s.id),
                    (SELECT count(*) FROM tool_calls c WHERE c.session_id = s.id AND c.success = 0)
-            FROM sessions s WHERE {string.Join(" AND ", where)}
+            FROM sessions s WHERE {conditions}
             ORDER BY s.started_at, s.id
             """;
         var sessions = new List<SessionSummary>();
@@ -202,32 +170,14 @@ internal sealed class SqliteStore : IStore
     public IReadOnlyList<TaskSummary> Tasks(UsageFilter filter)
     {
         using var command = _connection.CreateCommand();
-        var where = new List<string> { "1 = 1" };
-        AddTimeBounds(command, where, "t.started_at", filter);
-        if (filter.Project is { } project)
-        {
-            where.Add("t.session_id IN (SELECT id FROM sessions WHERE project = $project OR cwd = $project)");
-            command.Parameters.AddWithValue("$project", project);
-        }
-
-        if (filter.Agent is { } agent)
-        {
-            where.Add("t.agent = $agent");
-            command.Parameters.AddWithValue("$agent", agent);
-        }
-
-        if (filter.SessionId is { } session)
-        {
-            where.Add("t.session_id = $session");
-            command.Parameters.AddWithValue("$session", session);
-        }
-
+        var conditions = Where(
+            command, filter, "t.started_at", "t.session_id IN (SELECT id FROM sessions WHERE project = $project OR cwd = $project)", "t.agent", "t.session_id");
         command.CommandText = $"""
             SELECT t.id, t.session_id, t.agent, t.description, t.started_at, t.outcome, t.iterations, t.score,
                    (SELECT count(*) FROM tool_calls c WHERE c.task_id = t.id),
                    (SELECT count(*) FROM tool_calls c WHERE c.task_id = t.id AND c.success = 0),
                    t.outcome_evidence, t.workflow_type
-            FROM tasks t WHERE {string.Join(" AND ", where)}
+            FROM tasks t WHERE {conditions}
             ORDER BY t.started_at, t.id
             """;
         var tasks = new List<TaskSummary>();
@@ -300,6 +250,36 @@ internal sealed class SqliteStore : IStore
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// The WHERE conditions of a filter over one query's own columns (each given as SQL naming <c>$project</c>,
+    /// <c>$agent</c> or <c>$session</c>), with the values bound as parameters; <paramref name="always"/> are added as is.
+    /// </summary>
+    private static string Where(
+        SqliteCommand command, UsageFilter filter, string time, string project, string agent, string session, params string[] always)
+    {
+        var where = new List<string>(always);
+        AddTimeBounds(command, where, time, filter);
+        if (filter.Project is { } projectValue)
+        {
+            where.Add(project);
+            command.Parameters.AddWithValue("$project", projectValue);
+        }
+
+        if (filter.Agent is { } agentValue)
+        {
+            where.Add($"{agent} = $agent");
+            command.Parameters.AddWithValue("$agent", agentValue);
+        }
+
+        if (filter.SessionId is { } sessionValue)
+        {
+            where.Add($"{session} = $session");
+            command.Parameters.AddWithValue("$session", sessionValue);
+        }
+
+        return where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
+    }
 
     private static void AddTimeBounds(SqliteCommand command, List<string> where, string column, UsageFilter filter)
     {
