@@ -13,7 +13,7 @@ namespace Outloop.Ingestion;
 /// <see cref="CommitEveryFiles"/>), each inside a savepoint so a file that fails is undone alone. Lines of an
 /// <see cref="ILineAdapter"/> are parsed in parallel batches and applied in file order on one thread.
 /// </summary>
-internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter> adapters)
+internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter> adapters, int commitEveryFiles = SourceImporter.CommitEveryFiles)
 {
     /// <summary>Detects the format of every file.</summary>
     public const string Auto = "auto";
@@ -30,8 +30,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
     /// <summary>A transaction is committed after this many bytes (a long file in slices of it) so a killed import keeps its progress.</summary>
     private const long CommitEveryBytes = 64L << 20;
 
-    /// <summary>... or after this many files, whichever comes first.</summary>
-    private const int CommitEveryFiles = 1000;
+    /// <summary>... or after this many files, whichever comes first (tests lower it).</summary>
+    public const int CommitEveryFiles = 1000;
 
     /// <summary>Queued items (file starts, ends and 1 MB batches being parsed): bounds the memory of the pipeline.</summary>
     private const int QueueItems = 16;
@@ -104,7 +104,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         }
 
         var totalBytes = work.Sum(f => f.Size - (f.State?.Offset ?? 0));
-        var run = new Run(store, options, totalBytes, problems, perFile);
+        var run = new Run(store, options, totalBytes, commitEveryFiles, problems, perFile);
         using (var cancel = new CancellationTokenSource())
         using (var queue = new BlockingCollection<Item>(boundedCapacity: QueueItems))
         {
@@ -368,7 +368,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
     }
 
     /// <summary>The consuming side: the shared transaction, the current file's applier and log, the counters.</summary>
-    private sealed class Run(IStore store, ImportOptions options, long totalBytes, List<ImportProblem> problems, List<ImportedFile> perFile) : IDisposable
+    private sealed class Run(IStore store, ImportOptions options, long totalBytes, int commitEveryFiles, List<ImportProblem> problems, List<ImportedFile> perFile) : IDisposable
     {
         private IStoreWriter? _writer;
         private ILineApplier? _applier;
@@ -521,7 +521,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
             }
 
             _applier = null;
-            if (_uncommittedBytes >= CommitEveryBytes || _uncommittedFiles >= CommitEveryFiles)
+            if (_uncommittedBytes >= CommitEveryBytes || _uncommittedFiles >= commitEveryFiles)
             {
                 Commit();
             }
