@@ -34,7 +34,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
     public const int CommitEveryFiles = 1000;
 
     /// <summary>Queued items (file starts, ends and 1 MB batches being parsed): bounds the memory of the pipeline.</summary>
-    private const int QueueItems = 16;
+    private const int QueueItems = 4;
 
     /// <summary>
     /// Imports <paramref name="paths"/> (files, or folders searched recursively) as <paramref name="format"/>

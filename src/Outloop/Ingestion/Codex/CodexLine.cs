@@ -36,7 +36,70 @@ internal sealed class CodexLine : IDisposable
     /// <summary>Whether <see cref="Payload"/> holds the parsed item.</summary>
     public bool HasPayload => _document is not null;
 
-    public static CodexLine Parse(ReadOnlyMemory<byte> bytes)
+    /// <summary>
+    /// Lines the import uses are parsed once into a document; the others are only read through (which validates
+    /// them). Which path a line takes is guessed from its bytes; a wrong guess costs a second parse, never a result.
+    /// </summary>
+    public static CodexLine Parse(ReadOnlyMemory<byte> bytes) => LikelyUsed(bytes.Span) ? FromDocument(bytes) : FromReader(bytes);
+
+    private static CodexLine FromDocument(ReadOnlyMemory<byte> bytes)
+    {
+        var document = JsonDocument.Parse(bytes);
+        var root = document.RootElement;
+        CodexLine? line = null;
+        try
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return line = new CodexLine(CodexLineKind.NotObject);
+            }
+
+            if (root.TryGetProperty("record_type", out _))
+            {
+                return line = new CodexLine(CodexLineKind.Marker);
+            }
+
+            DateTimeOffset? time = root.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.String ? ElementTime(ts) : null;
+            var type = Str(root, "type");
+            string kind;
+            bool bare;
+            JsonElement payload;
+            if (root.TryGetProperty("payload", out payload) && payload.ValueKind == JsonValueKind.Object && type is not null)
+            {
+                (kind, bare) = (type, false);
+            }
+            else if (type is not null)
+            {
+                kind = type is "session_meta" or "turn_context" or "event_msg" or "compacted" ? type : "response_item";
+                (bare, payload) = (true, root);
+            }
+            else if (root.TryGetProperty("id", out _) && (root.TryGetProperty("instructions", out _) || root.TryGetProperty("git", out _) || root.TryGetProperty("timestamp", out _)))
+            {
+                (kind, bare, payload) = ("session_meta", true, root);
+            }
+            else
+            {
+                return line = new CodexLine(CodexLineKind.Unknown);
+            }
+
+            line = new CodexLine(CodexLineKind.Item, kind, bare, time);
+            if (Used(kind, Str(payload, "type"), Str(payload, "role")))
+            {
+                (line._document, line.Payload) = (document, payload);
+            }
+
+            return line;
+        }
+        finally
+        {
+            if (line?._document is null)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    private static CodexLine FromReader(ReadOnlyMemory<byte> bytes)
     {
         var reader = new Utf8JsonReader(bytes.Span);
         reader.Read();
@@ -136,6 +199,62 @@ internal sealed class CodexLine : IDisposable
         _document?.Dispose();
         _document = null;
     }
+
+    /// <summary>A cheap look at the envelope of the usual wrapped line: <c>{"timestamp":..,"type":"T","payload":{"type":"P"..</c>.</summary>
+    private static bool LikelyUsed(ReadOnlySpan<byte> line)
+    {
+        var at = line.IndexOf("\"type\":\""u8);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var kind = Value(line[(at + 8)..]);
+        if (kind.SequenceEqual("session_meta"u8) || kind.SequenceEqual("turn_context"u8))
+        {
+            return true;
+        }
+
+        var payload = line.IndexOf("\"payload\":{\"type\":\""u8);
+        if (payload < 0)
+        {
+            return false;
+        }
+
+        var item = Value(line[(payload + 19)..]);
+        if (kind.SequenceEqual("event_msg"u8))
+        {
+            return item.SequenceEqual("token_count"u8) || item.SequenceEqual("user_message"u8) || item.SequenceEqual("task_started"u8)
+                || item.SequenceEqual("turn_started"u8) || item.SequenceEqual("turn_aborted"u8);
+        }
+
+        return kind.SequenceEqual("response_item"u8)
+            && (item.IndexOf("call"u8) >= 0 || (item.SequenceEqual("message"u8) && line.IndexOf("\"role\":\"user\""u8) >= 0));
+    }
+
+    /// <summary>The bytes of a JSON string value up to its closing quote (escapes make the guess fail, harmlessly).</summary>
+    private static ReadOnlySpan<byte> Value(ReadOnlySpan<byte> rest)
+    {
+        var end = rest.IndexOf((byte)'"');
+        return end < 0 ? [] : rest[..end];
+    }
+
+    private static DateTimeOffset? ElementTime(JsonElement value)
+    {
+        var text = value.GetString();
+        if (text is { Length: > 10 } && value.TryGetDateTimeOffset(out var fast)
+            && (text[^1] is 'Z' or 'z' || text.AsSpan(10).IndexOfAny('+', '-') >= 0))
+        {
+            return fast.ToUniversalTime();
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : null;
+    }
+
+    private static string? Str(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The items <see cref="CodexRollout"/> reads beyond their timestamp (keep in step with its switches).</summary>
     private static bool Used(string kind, string? itemType, string? role) => kind switch
