@@ -11,6 +11,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "adapters" => AdaptersCommand.Run(args[1..], Console.Out),
     "report-stages" => ReportStagesCommand.Run(args[1..], Console.Out),
     "codex-corpus" => CodexCorpusCommand.Run(args[1..], Console.Out),
+    "tasklog-corpus" => TaskLogCorpusCommand.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -32,6 +33,8 @@ static int Usage()
                  times a warm daily report: opening the store, reading requests, building, writing JSON
           codex-corpus --out DIR --copies N [--repeat K] [--from DIR]
                  multiplies the real Codex rollouts (fresh thread ids; --repeat K makes each copy K turns long)
+          tasklog-corpus --out DIR --files N [--tasks K] [--from FILE]
+                 multiplies docs/tasklog.example.jsonl into N task logs of K tasks (fresh ids)
           redaction [--from DIR] [--rounds N] [--rules 1]
                  secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Outloop.Ingestion.Claude;
 using Outloop.Storage;
 
@@ -6,10 +7,13 @@ namespace Outloop.Ingestion;
 /// <summary>
 /// Imports files of every non-Claude format (and, in <c>auto</c> mode, Claude transcripts too, through
 /// <see cref="ClaudeImporter"/>). Walks the given files and folders, picks an adapter per file, skips files whose
-/// size and write time are unchanged since their last import, and writes each file in one transaction together
-/// with its new <see cref="FileState"/>, so a killed import leaves whole files and resumes where it stopped.
+/// size and write time are unchanged since their last import, and writes each file together with its new
+/// <see cref="FileState"/> in the same transaction, so a killed import leaves whole files and resumes where it stopped.
+/// Many small files share one transaction (committed every <see cref="CommitEveryBytes"/> or
+/// <see cref="CommitEveryFiles"/>), each inside a savepoint so a file that fails is undone alone. Lines of an
+/// <see cref="ILineAdapter"/> are parsed in parallel batches and applied in file order on one thread.
 /// </summary>
-internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter> adapters)
+internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter> adapters, int commitEveryFiles = SourceImporter.CommitEveryFiles)
 {
     /// <summary>Detects the format of every file.</summary>
     public const string Auto = "auto";
@@ -22,6 +26,15 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
 
     private const int HeadBytes = 64 * 1024;
     private const int MaxKeptProblems = 1000;
+
+    /// <summary>A transaction is committed after this many bytes (a long file in slices of it) so a killed import keeps its progress.</summary>
+    private const long CommitEveryBytes = 64L << 20;
+
+    /// <summary>... or after this many files, whichever comes first (tests lower it).</summary>
+    public const int CommitEveryFiles = 1000;
+
+    /// <summary>Queued items (file starts, ends and 1 MB batches being parsed): bounds the memory of the pipeline.</summary>
+    private const int QueueItems = 4;
 
     /// <summary>
     /// Imports <paramref name="paths"/> (files, or folders searched recursively) as <paramref name="format"/>
@@ -91,45 +104,35 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         }
 
         var totalBytes = work.Sum(f => f.Size - (f.State?.Offset ?? 0));
-        long bytes = 0;
-        long lines = 0;
-        long skipped = 0;
-        foreach (var file in work)
+        var run = new Run(store, options, totalBytes, commitEveryFiles, problems, perFile);
+        using (var cancel = new CancellationTokenSource())
+        using (var queue = new BlockingCollection<Item>(boundedCapacity: QueueItems))
         {
-            var adapter = adapterOf[file.Path];
-            var log = new ImportLog(file.Path, options.Strict);
+            var producer = Task.Factory.StartNew(() => Produce(work, adapterOf, queue, cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             try
             {
-                using var writer = store.BeginWrite();
-                var state = adapter.Import(file, writer, log);
-                writer.SaveFileState(state with { Path = file.Path, Format = adapter.Format, Size = file.Size, LastWrite = file.LastWrite });
-                writer.Commit();
-                bytes += Math.Max(0, state.Offset - (file.State?.Offset ?? 0));
+                foreach (var item in queue.GetConsumingEnumerable())
+                {
+                    run.Consume(item, adapterOf[item.File.Path]);
+                }
+
+                run.Finish();
             }
-            catch (OutloopException)
+            catch
             {
+                cancel.Cancel();
+                DrainQuietly(queue);
                 throw;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException or InvalidOperationException)
+            finally
             {
-                // The transaction was rolled back: the file is imported again next time.
-                log.Problem(0, $"cannot import the file ({e.Message}); nothing of it was stored");
+                run.Dispose();
             }
 
-            lines += log.Lines;
-            skipped += log.Skipped;
-            perFile.Add(new ImportedFile(file.Path, adapter.Format, log.Lines, log.Lines - log.Skipped, log.Skipped));
-            foreach (var problem in log.Problems)
-            {
-                if (problems.Count < MaxKeptProblems)
-                {
-                    problems.Add(problem);
-                }
-            }
-
-            options.Progress?.Report(new ImportProgress(bytes, totalBytes));
+            producer.GetAwaiter().GetResult();
         }
 
+        var (lines, bytes, skipped) = (run.Lines, run.Bytes, run.Skipped);
         using (var writer = store.BeginWrite())
         {
             writer.AssignOrphansToTasks();
@@ -281,6 +284,291 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
     /// <summary>Write times are stored to the millisecond.</summary>
     private static bool SameTime(DateTimeOffset stored, DateTime actual) =>
         Math.Abs((stored.UtcDateTime - actual).TotalMilliseconds) < 1;
+
+    private static void Produce(List<SourceFile> work, Dictionary<string, ISourceAdapter> adapterOf, BlockingCollection<Item> queue, CancellationToken cancel)
+    {
+        try
+        {
+            foreach (var file in work)
+            {
+                if (adapterOf[file.Path] is not ILineAdapter lines)
+                {
+                    queue.Add(new Item(file, Whole: true), cancel);
+                    continue;
+                }
+
+                queue.Add(new Item(file, Start: true), cancel);
+                try
+                {
+                    foreach (var batch in JsonlReader.ReadBatches(file.Path, file.State?.Offset ?? 0, (file.State?.Lines ?? 0) + 1))
+                    {
+                        queue.Add(new Item(file, Parsed: Task.Run(() => Parse(lines, batch), cancel)), cancel);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    queue.Add(new Item(file, Error: e.Message), cancel);
+                }
+
+                queue.Add(new Item(file, End: true), cancel);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    /// <summary>Parses a batch; the batch stays rented until its lines are applied (parsed lines may point into it).</summary>
+    private static ParsedBatch Parse(ILineAdapter adapter, LineBatch batch)
+    {
+        var lines = new ParsedLine[batch.Lines.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = LineImport.Parse(adapter, batch, batch.Lines[i]);
+        }
+
+        return new ParsedBatch(batch, lines);
+    }
+
+    private static void DrainQuietly(BlockingCollection<Item> queue)
+    {
+        try
+        {
+            while (queue.TryTake(out var item, TimeSpan.FromSeconds(5)))
+            {
+                if (item.Parsed is { } parsed)
+                {
+                    parsed.GetAwaiter().GetResult().Dispose();
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // The import already failed; leftovers are only drained so their buffers return to the pool.
+        }
+    }
+
+    private sealed record Item(SourceFile File, bool Start = false, bool End = false, bool Whole = false, Task<ParsedBatch>? Parsed = null, string? Error = null);
+
+    private sealed record ParsedBatch(LineBatch Batch, ParsedLine[] Lines) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var line in Lines)
+            {
+                (line.Value as IDisposable)?.Dispose();
+            }
+
+            Batch.Dispose();
+        }
+    }
+
+    /// <summary>The consuming side: the shared transaction, the current file's applier and log, the counters.</summary>
+    private sealed class Run(IStore store, ImportOptions options, long totalBytes, int commitEveryFiles, List<ImportProblem> problems, List<ImportedFile> perFile) : IDisposable
+    {
+        private IStoreWriter? _writer;
+        private ILineApplier? _applier;
+        private ImportLog? _log;
+        private string? _format;
+        private bool _failed;
+        private long _offset;
+        private long _uncommittedBytes;
+        private int _uncommittedFiles;
+
+        public long Lines { get; private set; }
+
+        public long Bytes { get; private set; }
+
+        public long Skipped { get; private set; }
+
+        public void Consume(Item item, ISourceAdapter adapter)
+        {
+            var file = item.File;
+            if (item.Whole)
+            {
+                Whole(file, adapter);
+                return;
+            }
+
+            if (item.Start)
+            {
+                _log = new ImportLog(file.Path, options.Strict);
+                _failed = false;
+                _format = adapter.Format;
+                _offset = file.State?.Offset ?? 0;
+                Writer().BeginSavepoint();
+                _applier = Guard(() => ((ILineAdapter)adapter).Open(file));
+                return;
+            }
+
+            if (item.Parsed is { } task)
+            {
+                using var parsed = task.GetAwaiter().GetResult();
+                if (!_failed)
+                {
+                    Guard(() => ApplyBatch(file, parsed));
+                }
+
+                return;
+            }
+
+            if (item.Error is { } error)
+            {
+                Fail($"cannot read the file ({error}); nothing of it was stored");
+                return;
+            }
+
+            if (item.End)
+            {
+                if (!_failed)
+                {
+                    Guard(() => Save(file, final: true));
+                }
+
+                EndFile(file, adapter);
+            }
+        }
+
+        public void Finish()
+        {
+            if (_writer is not null)
+            {
+                _writer.Commit();
+                _writer.Dispose();
+                _writer = null;
+            }
+        }
+
+        public void Dispose() => _writer?.Dispose();
+
+        private bool ApplyBatch(SourceFile file, ParsedBatch parsed)
+        {
+            foreach (var line in parsed.Lines)
+            {
+                LineImport.Apply(_applier!, line, _writer!, _log!);
+            }
+
+            var read = parsed.Batch.EndOffset - _offset;
+            _offset = parsed.Batch.EndOffset;
+            Bytes += read;
+            _uncommittedBytes += read;
+            options.Progress?.Report(new ImportProgress(Bytes, totalBytes));
+            if (_uncommittedBytes >= CommitEveryBytes)
+            {
+                // A long file is committed in slices: the state saved with each slice resumes after it.
+                Save(file, final: false);
+            }
+
+            return true;
+        }
+
+        private bool Save(SourceFile file, bool final)
+        {
+            var writer = _writer!;
+            var state = _applier!.Flush(writer);
+            writer.SaveFileState(new FileState(file.Path, _format!, _offset, final ? file.Size : -1, file.LastWrite, (file.State?.Lines ?? 0) + _log!.Lines, state));
+            if (!final)
+            {
+                writer.ReleaseSavepoint();
+                Commit();
+                Writer().BeginSavepoint();
+            }
+
+            return true;
+        }
+
+        private void Whole(SourceFile file, ISourceAdapter adapter)
+        {
+            _log = new ImportLog(file.Path, options.Strict);
+            _failed = false;
+            var writer = Writer();
+            writer.BeginSavepoint();
+            Guard(() =>
+            {
+                var state = adapter.Import(file, writer, _log);
+                writer.SaveFileState(state with { Path = file.Path, Format = adapter.Format, Size = file.Size, LastWrite = file.LastWrite });
+                var read = Math.Max(0, state.Offset - (file.State?.Offset ?? 0));
+                Bytes += read;
+                _uncommittedBytes += read;
+                return true;
+            });
+            EndFile(file, adapter);
+            options.Progress?.Report(new ImportProgress(Bytes, totalBytes));
+        }
+
+        private void EndFile(SourceFile file, ISourceAdapter adapter)
+        {
+            var log = _log!;
+            if (!_failed)
+            {
+                _writer!.ReleaseSavepoint();
+                _uncommittedFiles++;
+            }
+
+            Lines += log.Lines;
+            Skipped += log.Skipped;
+            perFile.Add(new ImportedFile(file.Path, adapter.Format, log.Lines, log.Lines - log.Skipped, log.Skipped));
+            foreach (var problem in log.Problems)
+            {
+                if (problems.Count < MaxKeptProblems)
+                {
+                    problems.Add(problem);
+                }
+            }
+
+            _applier = null;
+            if (_uncommittedBytes >= CommitEveryBytes || _uncommittedFiles >= commitEveryFiles)
+            {
+                Commit();
+            }
+        }
+
+        /// <summary>Runs one step of the current file; a fault of the file undoes all of it and reports it (strict errors still stop the import).</summary>
+        private T? Guard<T>(Func<T> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (OutloopException)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException or InvalidOperationException)
+            {
+                Fail($"cannot import the file ({e.Message}); nothing of it was stored");
+                return default;
+            }
+        }
+
+        private void Fail(string reason)
+        {
+            if (_failed)
+            {
+                return;
+            }
+
+            // The rows since the file's savepoint go; a slice committed before stays, with the state that resumes after it.
+            _failed = true;
+            _writer!.RollbackSavepoint();
+            _log!.Problem(0, reason);
+        }
+
+        private IStoreWriter Writer() => _writer ??= store.BeginWrite();
+
+        private void Commit()
+        {
+            _writer!.Commit();
+            _writer.Dispose();
+            _writer = null;
+            _uncommittedBytes = 0;
+            _uncommittedFiles = 0;
+        }
+    }
 
     private static ImportSummary Merge(ImportSummary a, ImportSummary b) => new(
         a.Files + b.Files,

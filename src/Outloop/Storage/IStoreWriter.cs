@@ -37,4 +37,15 @@ internal interface IStoreWriter : IDisposable
     void AssignOrphansToTasks();
 
     void Commit();
+
+    // Default bodies keep writers that never share a transaction across files (bench doubles) compiling.
+
+    /// <summary>Marks where one source file's rows start inside the transaction (one mark at a time).</summary>
+    void BeginSavepoint() => throw new NotSupportedException("This store writer has no savepoints.");
+
+    /// <summary>Undoes everything written since <see cref="BeginSavepoint"/> and drops the mark.</summary>
+    void RollbackSavepoint() => throw new NotSupportedException("This store writer has no savepoints.");
+
+    /// <summary>Keeps everything written since <see cref="BeginSavepoint"/> and drops the mark.</summary>
+    void ReleaseSavepoint() => throw new NotSupportedException("This store writer has no savepoints.");
 }

@@ -10,6 +10,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly SqliteTransaction _transaction;
     // Keyed by reference: the SQL texts are literals (interned), so a lookup never hashes a kilobyte of SQL per row.
     private readonly Dictionary<string, PreparedStatement> _statements = new(ReferenceEqualityComparer.Instance);
+    private const string SavepointName = "source_file";
     private bool _committed;
 
     public SqliteStoreWriter(SqliteConnection connection)
@@ -177,6 +178,16 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         _transaction.Commit();
         _committed = true;
     }
+
+    public void BeginSavepoint() => _transaction.Save(SavepointName);
+
+    public void RollbackSavepoint()
+    {
+        _transaction.Rollback(SavepointName);
+        _transaction.Release(SavepointName);
+    }
+
+    public void ReleaseSavepoint() => _transaction.Release(SavepointName);
 
     public void Dispose()
     {

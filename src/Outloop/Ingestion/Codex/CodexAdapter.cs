@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Outloop.Storage;
 
 namespace Outloop.Ingestion.Codex;
@@ -7,7 +6,7 @@ namespace Outloop.Ingestion.Codex;
 /// Codex CLI rollouts (<c>~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl</c>, archived sessions too), every era.
 /// Streams the file from its last offset; the session, turn, model and token totals carry over in the file state.
 /// </summary>
-internal sealed class CodexAdapter : ISourceAdapter
+internal sealed class CodexAdapter : ILineAdapter
 {
     public string Format => "codex";
 
@@ -30,49 +29,9 @@ internal sealed class CodexAdapter : ISourceAdapter
         return first.StartsWith("{\"id\":"u8) && first.IndexOf("\"instructions\""u8) >= 0 && first.IndexOf("\"type\""u8) < 0;
     }
 
-    public FileState Import(SourceFile file, IStoreWriter writer, ImportLog log)
-    {
-        var rollout = new CodexRollout(file.Path, CodexParserState.FromJson(file.State?.ParserState));
-        var offset = file.State?.Offset ?? 0;
-        var startLines = file.State?.Lines ?? 0;
-        foreach (var batch in JsonlReader.ReadBatches(file.Path, offset, startLines + 1))
-        {
-            using (batch)
-            {
-                foreach (var line in batch.Lines)
-                {
-                    log.Lines++;
-                    if (line.TooLong)
-                    {
-                        log.Problem(line.Number, $"line longer than {JsonlReader.MaxLineBytes >> 20} MiB");
-                        continue;
-                    }
+    public FileState Import(SourceFile file, IStoreWriter writer, ImportLog log) => LineImport.Sequential(this, file, writer, log);
 
-                    var bytes = batch.LineMemory(line);
-                    if (bytes.Span.Trim(" \t"u8).IsEmpty)
-                    {
-                        continue;
-                    }
+    public object? Parse(ReadOnlyMemory<byte> line) => CodexLine.Parse(line);
 
-                    try
-                    {
-                        using var document = JsonDocument.Parse(bytes);
-                        if (rollout.Apply(document.RootElement, line.Number, writer) is { } reason)
-                        {
-                            log.Problem(line.Number, reason);
-                        }
-                    }
-                    catch (JsonException e)
-                    {
-                        log.Problem(line.Number, $"not valid JSON ({e.Message})");
-                    }
-                }
-
-                offset = batch.EndOffset;
-            }
-        }
-
-        rollout.Flush(writer);
-        return new FileState(file.Path, Format, offset, file.Size, file.LastWrite, startLines + log.Lines, rollout.State.ToJson());
-    }
+    public ILineApplier Open(SourceFile file) => new CodexRollout(file.Path, CodexParserState.FromJson(file.State?.ParserState));
 }

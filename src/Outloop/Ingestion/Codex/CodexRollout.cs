@@ -13,7 +13,7 @@ namespace Outloop.Ingestion.Codex;
 /// format: bare items (no envelope, <c>record_type</c> markers), the <c>{timestamp,type,payload}</c> envelope,
 /// and the later metadata drift. Token usage is stored as deltas of the cumulative <c>total_token_usage</c>.
 /// </summary>
-internal sealed class CodexRollout(string path, CodexParserState state)
+internal sealed class CodexRollout(string path, CodexParserState state) : ILineApplier
 {
     public const string Agent = "codex";
 
@@ -30,48 +30,33 @@ internal sealed class CodexRollout(string path, CodexParserState state)
     private string SessionId => _state.SessionId ?? FileSessionId(path);
 
     /// <summary>Applies one parsed line; returns an error to report when the line is not a rollout item.</summary>
-    public string? Apply(JsonElement root, long lineNumber, IStoreWriter writer)
+    public string? Apply(CodexLine line, long lineNumber, IStoreWriter writer)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        switch (line.Kind)
         {
-            return "not a Codex rollout item (expected a JSON object)";
+            case CodexLineKind.NotObject:
+                return "not a Codex rollout item (expected a JSON object)";
+            case CodexLineKind.Unknown:
+                return "not a Codex rollout item (no type, payload or session id)";
+            case CodexLineKind.Marker:
+                return null; // bare-era state markers carry nothing to import
+            default:
+                break;
         }
 
-        if (root.TryGetProperty("record_type", out _))
+        var time = line.Time ?? _state.LastTimestamp;
+        if (line.Time is not null || line.Bare)
         {
-            return null; // bare-era state markers carry nothing to import
+            _state = _state with { LastTimestamp = time, Bare = _state.Bare || line.Bare };
         }
 
-        var time = Time(root) ?? _state.LastTimestamp;
-        if (Time(root) is { } own)
+        if (!line.HasPayload)
         {
-            _state = _state with { LastTimestamp = own };
+            return null; // reasoning, agent messages, compacted and newer items hold nothing for the model
         }
 
-        string type;
-        JsonElement payload;
-        if (root.TryGetProperty("payload", out payload) && payload.ValueKind == JsonValueKind.Object && Str(root, "type") is { } wrapped)
-        {
-            type = wrapped;
-        }
-        else if (Str(root, "type") is { } bareType)
-        {
-            type = bareType is "session_meta" or "turn_context" or "event_msg" or "compacted" ? bareType : "response_item";
-            payload = root;
-            _state = _state with { Bare = true };
-        }
-        else if (root.TryGetProperty("id", out _) && (root.TryGetProperty("instructions", out _) || root.TryGetProperty("git", out _) || root.TryGetProperty("timestamp", out _)))
-        {
-            type = "session_meta";
-            payload = root;
-            _state = _state with { Bare = true };
-        }
-        else
-        {
-            return "not a Codex rollout item (no type, payload or session id)";
-        }
-
-        switch (type)
+        var payload = line.Payload;
+        switch (line.Type)
         {
             case "session_meta":
                 SessionMeta(payload, time, writer);
@@ -86,10 +71,18 @@ internal sealed class CodexRollout(string path, CodexParserState state)
                 ResponseItem(payload, lineNumber, time, writer);
                 break;
             default:
-                break; // compacted, world_state and newer items hold nothing for the model
+                break;
         }
 
         return null;
+    }
+
+    string? ILineApplier.Apply(object parsed, long lineNumber, IStoreWriter writer) => Apply((CodexLine)parsed, lineNumber, writer);
+
+    string? ILineApplier.Flush(IStoreWriter writer)
+    {
+        Flush(writer);
+        return _state.ToJson();
     }
 
     /// <summary>Writes what the lines of this import learned about the session (its end time, its cwd).</summary>
@@ -392,8 +385,6 @@ internal sealed class CodexRollout(string path, CodexParserState state)
             return JsonSerializer.Serialize(text);
         }
     }
-
-    private static DateTimeOffset? Time(JsonElement root) => ParseTime(Str(root, "timestamp"));
 
     private static DateTimeOffset? ParseTime(string? text) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
