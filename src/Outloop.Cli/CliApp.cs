@@ -49,5 +49,6 @@ internal static class CliApp
         yield return BackfillCommand.Create(console);
         yield return PatternsCommand.Create(console);
         yield return CandidatesCommand.Create(console);
+        yield return IssuesCommand.Create(console);
     }
 }
