@@ -50,5 +50,7 @@ internal static class CliApp
         yield return PatternsCommand.Create(console);
         yield return CandidatesCommand.Create(console);
         yield return IssuesCommand.Create(console);
+        yield return ToolsCommand.Create(console);
+        yield return CompactCommand.Create(console);
     }
 }
