@@ -48,5 +48,9 @@ internal static class CliApp
         yield return RouteCommand.Create(console);
         yield return BackfillCommand.Create(console);
         yield return PatternsCommand.Create(console);
+        yield return CandidatesCommand.Create(console);
+        yield return IssuesCommand.Create(console);
+        yield return ToolsCommand.Create(console);
+        yield return CompactCommand.Create(console);
     }
 }

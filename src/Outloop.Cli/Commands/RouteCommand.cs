@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Outloop.Automation.Routing;
 using Outloop.Automation.Tools;
+using Outloop.Storage;
 
 namespace Outloop.Cli.Commands;
 
@@ -35,15 +36,24 @@ internal static class RouteCommand
             var agentLine = parse.GetValue(agent) ?? Environment.GetEnvironmentVariable("OUTLOOP_AGENT_COMMAND");
             var options = new RoutingOptions { MinConfidence = parse.GetValue(minConfidence) ?? 70 };
             var router = Router.Build(RouteTarget.FromRegistry(registry), options);
+
+            // Run counts persist in the store, so a tool failing across runs is disabled and stays disabled.
+            using var store = StoreFactory.OpenSqlite(parse);
+            var stats = new SqliteToolStore(store);
             var runner = new ToolRunner(
                 new ToolRunnerOptions(Directory.GetCurrentDirectory())
                 {
                     Agent = string.IsNullOrWhiteSpace(agentLine) ? null : AgentCommand.Parse(agentLine),
                 },
-                new InMemoryToolStats());
+                stats);
             var request = parse.GetValue(text)!;
             var execution = await new RouteExecutor(router, runner).ExecuteAsync(request, parse.GetValue(dryRun), cancellationToken)
                 .ConfigureAwait(false);
+            if (execution.Report?.Tool is { } ran && execution.Decision.Target is { } target)
+            {
+                stats.AddRunFigures(target.Tool.Name, ran.Duration, execution.Outcome.TokensSaved);
+            }
+
             if (parse.GetValue(json))
             {
                 WriteJson(console.Out, execution);

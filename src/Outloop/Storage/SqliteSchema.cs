@@ -195,5 +195,28 @@ internal static class SqliteSchema
         );
         CREATE INDEX pattern_status_history_by_pattern ON pattern_status_history (pattern_id, changed_at);
         """,
+        """
+        -- Automation (src/Outloop/Automation): issues filed for candidates, and the tool registry with its run counts.
+        CREATE TABLE pattern_issues (
+            pattern_id TEXT NOT NULL,
+            repo TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            url TEXT,
+            filed_at TEXT NOT NULL,
+            PRIMARY KEY (pattern_id, repo)
+        ) WITHOUT ROWID;
+        CREATE TABLE tools (
+            name TEXT PRIMARY KEY,
+            command TEXT NOT NULL,
+            input_patterns TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'active',
+            runs INTEGER NOT NULL DEFAULT 0,
+            successes INTEGER NOT NULL DEFAULT 0,
+            total_duration_ms INTEGER NOT NULL DEFAULT 0,
+            tokens_saved INTEGER NOT NULL DEFAULT 0,
+            pattern_id TEXT,
+            updated_at TEXT
+        );
+        """,
     ];
 }

@@ -33,6 +33,8 @@ public sealed class RoutingCommandTests : IDisposable
 
     private string ToolsPath => Path.Combine(folder, "tools.yaml");
 
+    private string DbPath => Path.Combine(folder, "store.db");
+
     private string CasesPath => Path.Combine(folder, "cases.jsonl");
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -76,7 +78,7 @@ public sealed class RoutingCommandTests : IDisposable
     {
         var console = Console(out var writer);
 
-        var code = await CliApp.RunAsync(["route", "pytest please", "--dry-run", "--json", "--tools", ToolsPath], console, TestContext.Current.CancellationToken);
+        var code = await CliApp.RunAsync(["route", "pytest please", "--dry-run", "--json", "--tools", ToolsPath, "--db", DbPath], console, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(writer.ToString());
@@ -92,7 +94,7 @@ public sealed class RoutingCommandTests : IDisposable
     {
         var console = Console(out var writer);
 
-        var code = await CliApp.RunAsync(["route", "run the tests", "--tools", ToolsPath], console, TestContext.Current.CancellationToken);
+        var code = await CliApp.RunAsync(["route", "run the tests", "--tools", ToolsPath, "--db", DbPath], console, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, code);
         var output = writer.ToString();
@@ -107,7 +109,7 @@ public sealed class RoutingCommandTests : IDisposable
         var console = Console(out var writer);
 
         var code = await CliApp.RunAsync(
-            ["route", "refactor the payment service", "--tools", ToolsPath, "--agent-command", "printf [%s]"], console, TestContext.Current.CancellationToken);
+            ["route", "refactor the payment service", "--tools", ToolsPath, "--db", DbPath, "--agent-command", "printf [%s]"], console, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, code);
         Assert.EndsWith("[refactor the payment service]", writer.ToString(), StringComparison.Ordinal);
