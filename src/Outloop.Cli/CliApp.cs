@@ -48,5 +48,6 @@ internal static class CliApp
         yield return RouteCommand.Create(console);
         yield return BackfillCommand.Create(console);
         yield return PatternsCommand.Create(console);
+        yield return ConfigCommand.Create(console);
     }
 }
