@@ -49,5 +49,8 @@ internal static class CliApp
         yield return BackfillCommand.Create(console);
         yield return PatternsCommand.Create(console);
         yield return ConfigCommand.Create(console);
+        yield return ReviewCommand.Create(console);
+        yield return ProposalsCommand.Create(console);
+        yield return LearningsCommand.Create(console);
     }
 }
