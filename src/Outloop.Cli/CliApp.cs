@@ -52,5 +52,9 @@ internal static class CliApp
         yield return IssuesCommand.Create(console);
         yield return ToolsCommand.Create(console);
         yield return CompactCommand.Create(console);
+        yield return ConfigCommand.Create(console);
+        yield return ReviewCommand.Create(console);
+        yield return ProposalsCommand.Create(console);
+        yield return LearningsCommand.Create(console);
     }
 }

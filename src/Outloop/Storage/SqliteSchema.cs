@@ -218,5 +218,42 @@ internal static class SqliteSchema
             updated_at TEXT
         );
         """,
+        """
+        -- Outer-loop review (src/Outloop/Review): learnings and proposals per project folder, and the review trigger state.
+        CREATE TABLE learnings (
+            project TEXT NOT NULL,
+            id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source TEXT NOT NULL,
+            task_ids TEXT NOT NULL,
+            pattern_ids TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            promoted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (project, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE proposals (
+            id TEXT PRIMARY KEY,
+            project TEXT NOT NULL,
+            type TEXT NOT NULL,
+            source TEXT NOT NULL,
+            target_file TEXT NOT NULL,
+            change TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            evidence_tasks INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            feedback TEXT,
+            created_at TEXT NOT NULL,
+            reviewed_at TEXT
+        );
+        CREATE INDEX proposals_by_project ON proposals (project, status);
+        CREATE TABLE review_state (
+            project TEXT PRIMARY KEY,
+            last_review_at TEXT,
+            tasks_at_last_review INTEGER NOT NULL
+        );
+        """,
     ];
 }

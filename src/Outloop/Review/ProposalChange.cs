@@ -1,0 +1,18 @@
+namespace Outloop.Review;
+
+/// <summary>Reads a change's <c>APPEND:</c> / <c>PREPEND:</c> / <c>REPLACE:</c> prefix.</summary>
+internal static class ProposalChange
+{
+    public static (ChangeMode Mode, string Text) Parse(string change)
+    {
+        foreach (var (prefix, mode) in new[] { ("APPEND:", ChangeMode.Append), ("PREPEND:", ChangeMode.Prepend), ("REPLACE:", ChangeMode.Replace) })
+        {
+            if (change.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return (mode, change[prefix.Length..].TrimStart(' ', '\n', '\r'));
+            }
+        }
+
+        return (ChangeMode.Append, change);
+    }
+}
