@@ -11,7 +11,7 @@ namespace Outloop.Ingestion.TaskLog;
 /// <c>type</c> of <c>task_start</c>, <c>model_request</c>, <c>tool_call</c>, <c>file_access</c>, <c>iteration</c>,
 /// <c>outcome</c> or <c>learning</c>. Any pipeline writes it in a few lines; every field lands in the store.
 /// </summary>
-internal sealed class TaskLogAdapter : ILineAdapter
+internal sealed class TaskLogAdapter : ISourceAdapter
 {
     public const string Agent = "tasklog";
 
@@ -51,17 +51,56 @@ internal sealed class TaskLogAdapter : ILineAdapter
         }
     }
 
-    public FileState Import(SourceFile file, IStoreWriter writer, ImportLog log) => LineImport.Sequential(this, file, writer, log);
+    public FileState Import(SourceFile file, IStoreWriter writer, ImportLog log)
+    {
+        var state = TaskLogState.FromJson(file.State?.ParserState);
+        var run = new Run(file.Path, state, writer);
+        var offset = file.State?.Offset ?? 0;
+        var startLines = file.State?.Lines ?? 0;
+        foreach (var batch in JsonlReader.ReadBatches(file.Path, offset, startLines + 1))
+        {
+            using (batch)
+            {
+                foreach (var line in batch.Lines)
+                {
+                    log.Lines++;
+                    if (line.TooLong)
+                    {
+                        log.Problem(line.Number, $"line longer than {JsonlReader.MaxLineBytes >> 20} MiB");
+                        continue;
+                    }
 
-    /// <summary>Parsed on the thread pool; the document reads the batch's bytes in place until it is applied.</summary>
-    public object? Parse(ReadOnlyMemory<byte> line) => JsonDocument.Parse(line);
+                    var bytes = batch.LineMemory(line);
+                    if (bytes.Span.Trim(" \t"u8).IsEmpty)
+                    {
+                        continue;
+                    }
 
-    public ILineApplier Open(SourceFile file) => new Run(file.Path, TaskLogState.FromJson(file.State?.ParserState));
+                    try
+                    {
+                        using var document = JsonDocument.Parse(bytes);
+                        if (run.Apply(document.RootElement, line.Number) is { } reason)
+                        {
+                            log.Problem(line.Number, reason);
+                        }
+                    }
+                    catch (JsonException e)
+                    {
+                        log.Problem(line.Number, $"not valid JSON ({e.Message})");
+                    }
+                }
+
+                offset = batch.EndOffset;
+            }
+        }
+
+        run.Flush();
+        return new FileState(file.Path, Format, offset, file.Size, file.LastWrite, startLines + log.Lines, run.State.ToJson());
+    }
 
     /// <summary>The records of one import of one file.</summary>
-    private sealed class Run(string path, TaskLogState state) : ILineApplier
+    private sealed class Run(string path, TaskLogState state, IStoreWriter writer)
     {
-        private IStoreWriter _writer = null!;
         private readonly Dictionary<string, (DateTimeOffset Start, DateTimeOffset End, string Agent)> _sessions = new(StringComparer.Ordinal);
         private DateTimeOffset? _last = state.LastTimestamp;
 
@@ -69,20 +108,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
 
         private string DefaultSession => "tasklog:" + Path.GetFileNameWithoutExtension(path);
 
-        public string? Apply(object parsed, long lineNumber, IStoreWriter writer)
-        {
-            _writer = writer;
-            return Apply(((JsonDocument)parsed).RootElement, lineNumber);
-        }
-
-        public string? Flush(IStoreWriter writer)
-        {
-            _writer = writer;
-            Flush();
-            return State.ToJson();
-        }
-
-        private string? Apply(JsonElement record, long lineNumber)
+        public string? Apply(JsonElement record, long lineNumber)
         {
             if (record.ValueKind != JsonValueKind.Object)
             {
@@ -145,7 +171,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
                         cost = d;
                     }
 
-                    _writer.UpsertModelRequest(new ModelRequestRecord(
+                    writer.UpsertModelRequest(new ModelRequestRecord(
                         Str(record, "id") ?? $"{taskId}:{line}", task.SessionId, taskId, task.Agent, model, at ?? task.StartedAt,
                         new TokenCounts(input, output, cacheWrite, 0, cacheRead), SourceCostUsd: cost));
                     break;
@@ -164,7 +190,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
                         : null;
                     long? duration = record.TryGetProperty("durationMs", out var dms) && dms.ValueKind == JsonValueKind.Number && dms.TryGetInt64(out var ms) ? ms : null;
                     var inputJson = record.TryGetProperty("input", out var i) && i.ValueKind != JsonValueKind.Null ? i.GetRawText() : null;
-                    _writer.UpsertToolCall(new ToolCallRecord(
+                    writer.UpsertToolCall(new ToolCallRecord(
                         Str(record, "id") ?? $"{taskId}:{line}", task.SessionId, taskId, task.Agent, name, at ?? task.StartedAt,
                         inputJson is null ? null : Text(inputJson),
                         outputText is null ? null : Text(outputText),
@@ -193,7 +219,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
                         return "file_access kind must be provided, read, written or searched";
                     }
 
-                    _writer.AddFileAccess(new FileAccessRecord(Str(record, "toolCall") ?? taskId, task.SessionId, taskId, file, kind.Value, at));
+                    writer.AddFileAccess(new FileAccessRecord(Str(record, "toolCall") ?? taskId, task.SessionId, taskId, file, kind.Value, at));
                     break;
                 case "iteration":
                     if (!record.TryGetProperty("n", out var n) || n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out var number) || number < 1)
@@ -202,8 +228,8 @@ internal sealed class TaskLogAdapter : ILineAdapter
                     }
 
                     bool? passed = record.TryGetProperty("passed", out var p) && p.ValueKind is JsonValueKind.True or JsonValueKind.False ? p.GetBoolean() : null;
-                    _writer.UpsertIteration(new IterationRecord(taskId, task.SessionId, number, passed, at));
-                    _writer.UpsertTask(new TaskRecord(taskId, task.SessionId, task.Agent, null, task.StartedAt, Iterations: Math.Max(number, IterationsSoFar(taskId))));
+                    writer.UpsertIteration(new IterationRecord(taskId, task.SessionId, number, passed, at));
+                    writer.UpsertTask(new TaskRecord(taskId, task.SessionId, task.Agent, null, task.StartedAt, Iterations: Math.Max(number, IterationsSoFar(taskId))));
                     _iterations[taskId] = Math.Max(number, IterationsSoFar(taskId));
                     break;
                 case "outcome":
@@ -234,7 +260,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
                     var evidence = record.TryGetProperty("evidence", out var ev) && ev.ValueKind != JsonValueKind.Null
                         ? (ev.ValueKind == JsonValueKind.String ? ev.GetString() : ev.GetRawText())
                         : null;
-                    _writer.UpsertTask(new TaskRecord(
+                    writer.UpsertTask(new TaskRecord(
                         taskId, task.SessionId, task.Agent, null, task.StartedAt, Outcome: outcome.Value,
                         OutcomeEvidence: evidence is null ? null : Text(evidence), Score: score));
                     break;
@@ -244,7 +270,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
                         return "learning needs a text";
                     }
 
-                    _writer.UpsertLearning(new LearningRecord(Str(record, "id") ?? $"{taskId}:{line}", task.SessionId, taskId, task.Agent, Text(text), at));
+                    writer.UpsertLearning(new LearningRecord(Str(record, "id") ?? $"{taskId}:{line}", task.SessionId, taskId, task.Agent, Text(text), at));
                     break;
             }
 
@@ -256,11 +282,11 @@ internal sealed class TaskLogAdapter : ILineAdapter
 
         private int IterationsSoFar(string taskId) => _iterations.GetValueOrDefault(taskId);
 
-        private void Flush()
+        public void Flush()
         {
             foreach (var (id, (start, end, agent)) in _sessions)
             {
-                _writer.UpsertSession(new SessionRecord(id, agent, null, null, start, end));
+                writer.UpsertSession(new SessionRecord(id, agent, null, null, start, end));
             }
         }
 
@@ -289,13 +315,13 @@ internal sealed class TaskLogAdapter : ILineAdapter
             var cwd = Str(record, "cwd");
             if (project is not null || cwd is not null)
             {
-                _writer.UpsertSession(new SessionRecord(session, agent, project, cwd, time, time));
+                writer.UpsertSession(new SessionRecord(session, agent, project, cwd, time, time));
             }
 
-            _writer.UpsertTask(new TaskRecord(id, session, agent, description, time.Value, WorkflowType: Str(record, "workflow")));
+            writer.UpsertTask(new TaskRecord(id, session, agent, description, time.Value, WorkflowType: Str(record, "workflow")));
             if (description is not null)
             {
-                _writer.UpsertPrompt(new PromptRecord(id, session, id, description, time.Value));
+                writer.UpsertPrompt(new PromptRecord(id, session, id, description, time.Value));
             }
 
             state.Tasks[id] = new TaskLogTask(session, agent, time.Value);
@@ -312,7 +338,7 @@ internal sealed class TaskLogAdapter : ILineAdapter
 
             var started = time ?? _last ?? DateTimeOffset.UnixEpoch;
             task = new TaskLogTask(Str(record, "session") ?? DefaultSession, Agent, started);
-            _writer.UpsertTask(new TaskRecord(taskId, task.SessionId, task.Agent, null, started));
+            writer.UpsertTask(new TaskRecord(taskId, task.SessionId, task.Agent, null, started));
             state.Tasks[taskId] = task;
             return task;
         }
