@@ -11,4 +11,9 @@ public sealed record FileState(
     long Size,
     DateTimeOffset LastWrite,
     long Lines,
-    string? ParserState = null);
+    string? ParserState = null)
+{
+    /// <summary>Whether the file still has the size and write time seen by this import (times are stored to the millisecond).</summary>
+    public bool Describes(FileInfo file) =>
+        Size == file.Length && Math.Abs((LastWrite.UtcDateTime - file.LastWriteTimeUtc).TotalMilliseconds) < 1;
+}

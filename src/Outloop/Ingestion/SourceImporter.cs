@@ -86,7 +86,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         {
             var info = new FileInfo(path);
             states.TryGetValue(path, out var state);
-            if (state is not null && state.Size == info.Length && SameTime(state.LastWrite, info.LastWriteTimeUtc))
+            if (state is not null && state.Describes(info))
             {
                 unchanged++;
                 perFile.Add(new ImportedFile(path, adapter.Format, 0, 0, 0));
@@ -281,9 +281,6 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         }
     }
 
-    /// <summary>Write times are stored to the millisecond.</summary>
-    private static bool SameTime(DateTimeOffset stored, DateTime actual) =>
-        Math.Abs((stored.UtcDateTime - actual).TotalMilliseconds) < 1;
 
     private static void Produce(List<SourceFile> work, Dictionary<string, ISourceAdapter> adapterOf, BlockingCollection<Item> queue, CancellationToken cancel)
     {

@@ -28,7 +28,7 @@ internal sealed class ClaudeImporter(IStore store)
         {
             var info = new FileInfo(file.Path);
             states.TryGetValue(file.Path, out var state);
-            if (state is not null && state.Size == info.Length && SameTime(state.LastWrite, info.LastWriteTimeUtc))
+            if (state is not null && state.Describes(info))
             {
                 unchanged++;
                 continue;
@@ -76,9 +76,6 @@ internal sealed class ClaudeImporter(IStore store)
         return run.Summary(files.Count, unchanged, before, store.Counts());
     }
 
-    /// <summary>Write times are stored to the millisecond.</summary>
-    private static bool SameTime(DateTimeOffset stored, DateTime actual) =>
-        Math.Abs((stored.UtcDateTime - actual).TotalMilliseconds) < 1;
 
     private static void Produce(List<PlannedFile> plan, BlockingCollection<Item> queue, CancellationToken cancel)
     {
