@@ -47,6 +47,23 @@ internal static class StoredText
         return bytes;
     }
 
+    /// <summary>
+    /// Parses a whole-document file; invalid JSON is reported at line 0 as "not &lt;what&gt;" and gives null, so the
+    /// adapter records the file as read and goes on.
+    /// </summary>
+    public static JsonDocument? ParseDocument(SourceFile file, ImportLog log, string what)
+    {
+        try
+        {
+            return JsonDocument.Parse(ReadAll(file.Path));
+        }
+        catch (JsonException e)
+        {
+            log.Problem(0, $"not {what} (invalid JSON: {e.Message})");
+            return null;
+        }
+    }
+
     /// <summary>The state of a whole-document file after one read: everything up to its size is done.</summary>
     public static FileState WholeFileState(SourceFile file, string format, long lines) =>
         new(file.Path, format, file.Size, file.Size, file.LastWrite, lines);

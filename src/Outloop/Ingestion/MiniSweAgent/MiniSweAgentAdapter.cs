@@ -30,14 +30,8 @@ internal sealed partial class MiniSweAgentAdapter : ISourceAdapter
 
     public FileState Import(SourceFile file, IStoreWriter writer, ImportLog log)
     {
-        JsonDocument doc;
-        try
+        if (StoredText.ParseDocument(file, log, "a mini-swe-agent trajectory") is not { } doc)
         {
-            doc = JsonDocument.Parse(StoredText.ReadAll(file.Path));
-        }
-        catch (JsonException e)
-        {
-            log.Problem(0, $"not a mini-swe-agent trajectory (invalid JSON: {e.Message})");
             return StoredText.WholeFileState(file, Format, 0);
         }
 

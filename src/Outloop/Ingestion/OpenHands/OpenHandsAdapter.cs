@@ -68,7 +68,7 @@ internal sealed class OpenHandsAdapter : ISourceAdapter
         var sessionFolder = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(file.Path)))!;
         var sid = Path.GetFileName(sessionFolder);
         var sessionId = $"{Agent}:{sid}:{StoredText.PathKey(sessionFolder)}";
-        using var doc = Parse(file, log);
+        using var doc = StoredText.ParseDocument(file, log, "OpenHands JSON");
         if (doc is null)
         {
             return StoredText.WholeFileState(file, Format, 0);
@@ -153,7 +153,7 @@ internal sealed class OpenHandsAdapter : ISourceAdapter
 
     private static FileState ImportArray(SourceFile file, IStoreWriter writer, ImportLog log)
     {
-        using var doc = Parse(file, log);
+        using var doc = StoredText.ParseDocument(file, log, "OpenHands JSON");
         if (doc is null)
         {
             return StoredText.WholeFileState(file, Agent, 0);
@@ -225,18 +225,5 @@ internal sealed class OpenHandsAdapter : ISourceAdapter
         }
 
         return new FileState(file.Path, Agent, offset, file.Size, file.LastWrite, lines);
-    }
-
-    private static JsonDocument? Parse(SourceFile file, ImportLog log)
-    {
-        try
-        {
-            return JsonDocument.Parse(StoredText.ReadAll(file.Path));
-        }
-        catch (JsonException e)
-        {
-            log.Problem(0, $"not OpenHands JSON ({e.Message})");
-            return null;
-        }
     }
 }

@@ -25,14 +25,8 @@ internal sealed class SweAgentAdapter : ISourceAdapter
 
     public FileState Import(SourceFile file, IStoreWriter writer, ImportLog log)
     {
-        JsonDocument doc;
-        try
+        if (StoredText.ParseDocument(file, log, "a SWE-agent trajectory") is not { } doc)
         {
-            doc = JsonDocument.Parse(StoredText.ReadAll(file.Path));
-        }
-        catch (JsonException e)
-        {
-            log.Problem(0, $"not a SWE-agent trajectory (invalid JSON: {e.Message})");
             return StoredText.WholeFileState(file, Format, 0);
         }
 
