@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Outloop.Cli.Rendering;
 using Outloop.Patterns;
+using Outloop.Review;
 using Outloop.Sample;
 
 namespace Outloop.Cli.Commands;
@@ -36,7 +37,10 @@ internal static class DemoCommand
                     new PatternsTextRenderer(console.Out).Render(PatternKind.Operation, result.Operations);
                     console.Out.WriteLine();
                     new PatternsTextRenderer(console.Out).Render(PatternKind.Failure, result.Failures);
+                    console.Out.WriteLine();
+                    WriteReview(console, result.Review);
                 }
+
                 if (kept is not null && !parse.GetValue(GlobalOptions.Json))
                 {
                     console.Out.WriteLine($"Kept: try  outloop usage blocks --db {Path.Combine(folder, "outloop.db")}");
@@ -53,5 +57,18 @@ internal static class DemoCommand
             return 0;
         });
         return command;
+    }
+
+    private static void WriteReview(CliConsole console, ReviewResult review)
+    {
+        console.Out.WriteLine($"Review (--auto) of the sample project: {review.NewProposals.Count} proposal(s), {review.GuidelinesUpdated.Count} guideline file(s) updated.");
+        foreach (var file in review.GuidelinesUpdated)
+        {
+            console.Out.WriteLine($"  wrote {file}");
+        }
+
+        console.Out.WriteLine($"Digest: {review.DigestMarkdownPath}");
+        console.Out.WriteLine();
+        console.Out.Write(File.ReadAllText(review.DigestMarkdownPath!));
     }
 }

@@ -91,7 +91,9 @@ internal sealed record Digest(
         s.AppendLine("# Outloop Review Digest").AppendLine();
         s.AppendLine(c, $"**Generated:** {StoreTime.Format(GeneratedAt)}  ").AppendLine(c, $"**Lookback Period:** {LookbackDays} days  ").AppendLine(c, $"**Tasks Analyzed:** {Tasks}").AppendLine();
         s.AppendLine(Headings[0]).AppendLine().AppendLine("| Metric | Value |").AppendLine("|--------|-------|");
-        s.AppendLine(c, $"| Total Tasks | {Tasks} |").AppendLine(c, $"| Successful | {Converged} ({Percent(Tasks == 0 ? null : (double)Converged / Tasks)}) |");
+        var known = Converged + Failed + Escalated;
+        s.AppendLine(c, $"| Total Tasks | {Tasks} |").AppendLine(c, $"| Successful | {Converged} ({Percent(known == 0 ? null : (double)Converged / known)} of {known} with a known outcome) |");
+        s.AppendLine(c, $"| Outcome unknown | {Tasks - known} |");
         s.AppendLine(c, $"| Failed | {Failed} |").AppendLine(c, $"| Escalated | {Escalated} |").AppendLine(c, $"| Avg Iterations | {AverageIterations:0.0} |").AppendLine(c, $"| Total Cost | ${CostUsd:0.00} |").AppendLine();
         s.AppendLine(Headings[1]).AppendLine();
         if (Patterns.Count == 0)

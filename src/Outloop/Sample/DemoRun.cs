@@ -1,9 +1,11 @@
+using Outloop.Configuration;
 using Outloop.Ingestion;
 using Outloop.Ingestion.Claude;
 using Outloop.Patterns;
 using Outloop.Reporting;
 using Outloop.Reporting.Pricing;
 using Outloop.Reporting.Usage;
+using Outloop.Review;
 using Outloop.Storage;
 
 namespace Outloop.Sample;
@@ -16,11 +18,13 @@ internal sealed record DemoResult(
     UsageReport Daily,
     SessionsReport Sessions,
     IReadOnlyList<PatternListing> Operations,
-    IReadOnlyList<PatternListing> Failures);
+    IReadOnlyList<PatternListing> Failures,
+    ReviewResult Review);
 
 /// <summary>
 /// Outloop's main job on its embedded default: a generated sample of Claude Code sessions imported into a
-/// fresh SQLite store, then reported. Later stages (patterns, review) join here as they land.
+/// fresh SQLite store, reported, mined for patterns, and reviewed: <c>review --auto</c> in a project folder inside the
+/// demo folder, so guidelines are written there (and CLAUDE.md imports them) and the digest is printed.
 /// </summary>
 internal static class DemoRun
 {
@@ -39,6 +43,19 @@ internal static class DemoRun
         var patterns = new SqlitePatternStore(store);
         var operations = patterns.List(new PatternFilter(PatternKind.Operation)).Take(TopPatterns).ToList();
         var failures = patterns.List(new PatternFilter(PatternKind.Failure)).Take(TopPatterns).ToList();
-        return new DemoResult(folder, sample, import, daily, sessions, operations, failures);
+        var review = ReviewProject(store, Path.Combine(folder, "project"));
+        return new DemoResult(folder, sample, import, daily, sessions, operations, failures, review);
+    }
+
+    /// <summary>
+    /// The outer-loop review of the sample with the default configuration (no user file: the demo must not depend on
+    /// the machine). The sample starts on <see cref="SampleTranscriptGenerator.BaseDate"/>, so the lookback reaches it.
+    /// </summary>
+    private static ReviewResult ReviewProject(SqliteStore store, string project)
+    {
+        Directory.CreateDirectory(project);
+        var config = OutloopConfig.Defaults;
+        var lookback = (int)Math.Ceiling((DateTimeOffset.UtcNow - SampleTranscriptGenerator.BaseDate).TotalDays) + 1;
+        return new ReviewRunner(store, config).Run(new ReviewOptions(project, ReviewMode.Auto, Force: true, lookback, TimeProvider.System));
     }
 }
