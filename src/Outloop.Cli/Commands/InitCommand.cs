@@ -1,16 +1,22 @@
 using System.CommandLine;
 using Outloop.Ingestion.Hooks;
+using Outloop.Review;
 using Outloop.Storage;
 
 namespace Outloop.Cli.Commands;
 
-/// <summary><c>outloop init claude [--user | --project DIR] [--remove]</c>: installs or removes Outloop's Claude Code hooks.</summary>
+/// <summary>
+/// <c>outloop init claude [--user | --project DIR] [--remove]</c>: installs or removes Outloop's Claude Code hooks (and
+/// makes the project's CLAUDE.md import its guidelines); <c>outloop init agents [--project DIR]</c>: AGENTS.md's
+/// managed section.
+/// </summary>
 internal static class InitCommand
 {
     public static Command Create(CliConsole console)
     {
         var command = new Command("init", "Connect Outloop to an agent");
         command.Subcommands.Add(Claude(console));
+        command.Subcommands.Add(Agents(console));
         return command;
     }
 
@@ -55,12 +61,39 @@ internal static class InitCommand
                 : $"Outloop's hook was already installed in {settings}; nothing changed.");
             WriteBackup(console, change);
             console.Out.WriteLine($"Hook command: {hookCommand}");
+            if (!parse.GetValue(user))
+            {
+                // The guidelines earlier reviews wrote reach Claude through CLAUDE.md imports.
+                var published = new ProjectFiles(projectDirectory ?? Environment.CurrentDirectory).PublishGuidelines(createAgentsMd: false);
+                foreach (var file in published)
+                {
+                    console.Out.WriteLine($"Updated {file}: it now includes Outloop's guidelines (.outloop/guidelines/*.md).");
+                }
+            }
+
             if (!fast)
             {
                 console.Out.WriteLine(
                     $"For a hook that starts about 10x faster, publish the native binary (scripts/publish-hook.sh puts it in {Path.Combine(StoreLocation.OutloopHome(), "bin")}) and run this again.");
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Agents(CliConsole console)
+    {
+        var project = new Option<string?>("--project") { Description = "The project folder (default: the current folder)", HelpName = "DIR" };
+        var command = new Command("agents", "Give AGENTS.md (read by Codex and other agents) a section with Outloop's guidelines, kept up to date by every review") { project };
+        command.SetAction(parse =>
+        {
+            var files = new ProjectFiles(parse.GetValue(project) ?? Environment.CurrentDirectory);
+            var changed = files.PublishGuidelines(createAgentsMd: true);
+            var agents = Path.Combine(files.Root, "AGENTS.md");
+            console.Out.WriteLine(changed.Contains("AGENTS.md")
+                ? $"{agents} has Outloop's managed section (between {ProjectFiles.ManagedBegin} and {ProjectFiles.ManagedEnd}); reviews rewrite it, the rest of the file is yours."
+                : $"{agents} already has Outloop's managed section, up to date; nothing changed.");
             return 0;
         });
         return command;

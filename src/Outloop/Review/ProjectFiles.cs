@@ -66,18 +66,57 @@ internal sealed class ProjectFiles(string root)
         File.WriteAllText(path, managed ? before + ManagedBegin + "\n" + body + ManagedEnd + "\n" + after : body);
     }
 
-    /// <summary>Makes CLAUDE.md import a guideline file (<c>@.outloop/guidelines/x.md</c>), once.</summary>
-    public void ImportInClaudeMd(string guidelineTarget)
+    /// <summary>Makes CLAUDE.md import a guideline file (<c>@.outloop/guidelines/x.md</c>), once; true if it added the line.</summary>
+    public bool ImportInClaudeMd(string guidelineTarget)
     {
         var claude = Resolve("CLAUDE.md");
         var line = "@" + guidelineTarget.Replace('\\', '/');
         var existing = File.Exists(claude) ? File.ReadAllText(claude) : string.Empty;
         if (existing.Split('\n').Any(l => l.Trim() == line))
         {
-            return;
+            return false;
         }
 
         File.WriteAllText(claude, (existing.Length == 0 || existing.EndsWith('\n') ? existing : existing + "\n") + line + "\n");
+        return true;
+    }
+
+    /// <summary>
+    /// Publishes the guidelines in <c>.outloop/guidelines/*.md</c> to the files agents read: CLAUDE.md imports each
+    /// one, and AGENTS.md (read by Codex and others, which do not follow imports) gets their text in its managed
+    /// section. AGENTS.md is written only when it exists or <paramref name="createAgentsMd"/> is set. Returns the
+    /// files it changed.
+    /// </summary>
+    public IReadOnlyList<string> PublishGuidelines(bool createAgentsMd)
+    {
+        var folder = Path.Combine(Root, ".outloop", "guidelines");
+        var guidelines = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(f => ".outloop/guidelines/" + Path.GetFileName(f)).ToList()
+            : [];
+        var changed = new List<string>();
+        foreach (var guideline in guidelines)
+        {
+            if (ImportInClaudeMd(guideline))
+            {
+                changed.Add("CLAUDE.md");
+            }
+        }
+
+        var agents = Resolve("AGENTS.md");
+        if (createAgentsMd || File.Exists(agents))
+        {
+            var before = File.Exists(agents) ? File.ReadAllText(agents) : null;
+            var body = guidelines.Count == 0
+                ? "Outloop has no guidelines for this project yet."
+                : string.Join("\n", guidelines.Select(g => File.ReadAllText(Resolve(g)).TrimEnd('\n')));
+            Apply("AGENTS.md", "REPLACE:\n" + body);
+            if (File.ReadAllText(agents) != before)
+            {
+                changed.Add("AGENTS.md");
+            }
+        }
+
+        return [.. changed.Distinct(StringComparer.Ordinal)];
     }
 
     private static (string Before, string Body, string After) SplitManaged(string text)

@@ -95,7 +95,7 @@ internal sealed class ReviewRunner(SqliteStore store, OutloopConfig config)
         files.Apply(proposal.TargetFile, proposal.Change);
         if (proposal.Type == "guideline" && proposal.TargetFile.StartsWith(".outloop/guidelines/", StringComparison.Ordinal))
         {
-            files.ImportInClaudeMd(proposal.TargetFile);
+            files.PublishGuidelines(createAgentsMd: false);
         }
 
         var applied = proposal with { Status = ProposalStatus.Applied, ReviewedAt = now, Feedback = feedback ?? proposal.Feedback };

@@ -45,4 +45,27 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("Choose one of --user and --project", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InitMakesClaudeMdImportTheGuidelinesAndInitAgentsAddsTheManagedSection()
+    {
+        Directory.CreateDirectory(Path.Combine(_project, ".outloop", "guidelines"));
+        await File.WriteAllTextAsync(Path.Combine(_project, ".outloop", "guidelines", "testing.md"), "- Run the failing test first\n", TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CliRun.Run("init", "claude", "--project", _project);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Updated CLAUDE.md", output, StringComparison.Ordinal);
+        Assert.Equal("@.outloop/guidelines/testing.md\n", await File.ReadAllTextAsync(Path.Combine(_project, "CLAUDE.md"), TestContext.Current.CancellationToken));
+        Assert.False(File.Exists(Path.Combine(_project, "AGENTS.md")));
+
+        var (agentsExit, agentsOutput, _) = await CliRun.Run("init", "agents", "--project", _project);
+
+        Assert.Equal(0, agentsExit);
+        Assert.Contains("has Outloop's managed section", agentsOutput, StringComparison.Ordinal);
+        var agents = await File.ReadAllTextAsync(Path.Combine(_project, "AGENTS.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("- Run the failing test first", agents, StringComparison.Ordinal);
+        var (_, again, _) = await CliRun.Run("init", "agents", "--project", _project);
+        Assert.Contains("nothing changed", again, StringComparison.Ordinal);
+    }
 }

@@ -64,4 +64,35 @@ public sealed class ProjectFilesTests : IDisposable
 
         Assert.Equal($"# Mine\n{ProjectFiles.ManagedBegin}\n- two\n{ProjectFiles.ManagedEnd}\n", File.ReadAllText(_folder.File("AGENTS.md")));
     }
+
+    [Fact]
+    public void PublishingGuidelinesImportsEachInClaudeMdAndFillsAgentsMdManagedSectionOnly()
+    {
+        _folder.Write(".outloop/guidelines/coding.md", "- Run mix compile before finishing\n");
+        _folder.Write(".outloop/guidelines/testing.md", "- Run the failing test first\n");
+        _folder.Write("CLAUDE.md", "# Project notes\n");
+        _folder.Write("AGENTS.md", "# Mine\nkeep me\n");
+        var files = new ProjectFiles(_folder.Path);
+
+        var changed = files.PublishGuidelines(createAgentsMd: false);
+
+        Assert.Equal(["CLAUDE.md", "AGENTS.md"], changed);
+        Assert.Equal("# Project notes\n@.outloop/guidelines/coding.md\n@.outloop/guidelines/testing.md\n", File.ReadAllText(_folder.File("CLAUDE.md")));
+        Assert.Equal(
+            $"# Mine\nkeep me\n{ProjectFiles.ManagedBegin}\n- Run mix compile before finishing\n- Run the failing test first\n{ProjectFiles.ManagedEnd}\n",
+            File.ReadAllText(_folder.File("AGENTS.md")));
+        Assert.Empty(files.PublishGuidelines(createAgentsMd: false));
+    }
+
+    [Fact]
+    public void AgentsMdIsCreatedOnlyWhenAsked()
+    {
+        _folder.Write(".outloop/guidelines/coding.md", "- one\n");
+        var files = new ProjectFiles(_folder.Path);
+
+        Assert.Equal(["CLAUDE.md"], files.PublishGuidelines(createAgentsMd: false));
+        Assert.False(File.Exists(_folder.File("AGENTS.md")));
+        Assert.Equal(["AGENTS.md"], files.PublishGuidelines(createAgentsMd: true));
+        Assert.Contains("- one", File.ReadAllText(_folder.File("AGENTS.md")), StringComparison.Ordinal);
+    }
 }
