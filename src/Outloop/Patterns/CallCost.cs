@@ -9,7 +9,7 @@ namespace Outloop.Patterns;
 /// <remarks><c>Rereads</c>: Later requests of the same task and chain that re-read the result from the cache.</remarks>
 /// <remarks><c>CompactTokens</c>: Tokens of the result compacted as a script would return it.</remarks>
 /// <remarks><c>Model</c>: The model whose prices were used (the next request's), null when none was found.</remarks>
-/// <remarks><c>Scriptable</c>: False for file, agent, web and MCP operations: a script cannot read or edit for the model, so their script cost is their LLM cost.</remarks>
+/// <remarks><c>Scriptable</c>: False for file, search, agent, web and MCP operations: a script cannot read, edit or search for the model, so their script cost is their LLM cost.</remarks>
 internal sealed record CallCost(
     bool Scriptable,
     long OutputShare,

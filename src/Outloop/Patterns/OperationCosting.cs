@@ -21,7 +21,8 @@ namespace Outloop.Patterns;
 /// <item>LLM tokens = <c>out</c> + <c>res</c>; tool tokens = <see cref="ScriptCallTokens"/> + <c>compact</c>.</item>
 /// </list>
 /// Prices are the per-token base rates of <see cref="PriceTable"/> (no 200k tier, no fast mode); a model without a
-/// price costs 0. File, agent, web and MCP operations are not scriptable: their script cost equals their LLM cost.
+/// price costs 0. File, search, agent, web and MCP operations are not scriptable (the model chooses each read, edit or
+/// query and needs its whole answer): their script cost equals their LLM cost.
 /// </summary>
 internal static class OperationCosting
 {
@@ -80,7 +81,7 @@ internal static class OperationCosting
         var signature = operation.ToString();
         var text = call.Success == false ? call.ErrorText ?? call.ResultText : call.ResultText ?? call.ErrorText;
         var resultTokens = text is null ? (call.ResultBytes is { } bytes ? TokenEstimator.EstimateFromBytes(bytes) : 0) : TokenEstimator.Estimate(text);
-        var scriptable = operation.Category is not (OperationCategory.File or OperationCategory.Agent or OperationCategory.Web or OperationCategory.Mcp);
+        var scriptable = operation.Category is not (OperationCategory.File or OperationCategory.Search or OperationCategory.Agent or OperationCategory.Web or OperationCategory.Mcp);
 
         CompactResult? compact = null;
         if (scriptable && text is not null && (operation.IsVerification || resultTokens >= Compaction.ShortOutputTokens))

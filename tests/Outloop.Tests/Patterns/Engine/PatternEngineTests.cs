@@ -58,6 +58,28 @@ public sealed class PatternEngineTests : IDisposable
     }
 
     [Fact]
+    public void SearchesAreNotScriptableSoTheyPromiseNoSaving()
+    {
+        // The model picks each query and reads the whole answer: a script cannot search for it.
+        _build.Session("s");
+        for (var i = 0; i < 6; i++)
+        {
+            var at = PatternStoreBuilder.Start.AddHours(i);
+            _build.Task("s", "t" + i, "find the handler", at);
+            _build.Request("s", "t" + i, "r" + i, at, output: 200);
+            _build.Call("s", "t" + i, "g" + i, "Grep", "{\"pattern\":\"def handle\",\"path\":\"/p/app\"}", at.AddSeconds(1), true, string.Join('\n', Enumerable.Range(0, 400).Select(n => $"/p/app/m{n}.py:{n}: def handle_{n}(request):")), request: "r" + i);
+            _build.Request("s", "t" + i, "r" + i + "b", at.AddSeconds(10), output: 50);
+        }
+
+        PatternEngine.Backfill(_store, new BackfillOptions(PatternStoreBuilder.Prices));
+
+        var search = Assert.Single(new SqlitePatternStore(_store).List(new PatternFilter(PatternKind.Operation)), l => l.Pattern.Signature.StartsWith("search:", StringComparison.Ordinal)).Pattern;
+        Assert.Equal(6, search.Occurrences);
+        Assert.Equal(search.LlmTokens, search.ToolTokens);
+        Assert.Equal(0, search.MonthlySavingsUsd);
+    }
+
+    [Fact]
     public void APatternIsCountedOncePerTaskAndTheStoreRejectsASecondOccurrence()
     {
         _build.Session("s");
