@@ -99,6 +99,16 @@ internal static class Simulator
     private static (List<SessionSummary> Training, List<SessionSummary> Replay, DateTimeOffset Cutoff, int Undated) Split(
         IReadOnlyList<SessionSummary> sessions, SimulationOptions options)
     {
+        if (options.Until is null == options.TrainFraction is null)
+        {
+            throw new OutloopException("Say where to split the sessions: either --until DATE or --train-fraction F, not both.");
+        }
+
+        if (options.TrainFraction is { } f && !(f > 0 && f < 1))
+        {
+            throw new OutloopException($"--train-fraction {f} is not between 0 and 1 (exclusive), for example 0.5.");
+        }
+
         var dated = sessions.Where(s => s.StartedAt is not null)
             .OrderBy(s => s.StartedAt!.Value).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var undated = sessions.Count - dated.Count;
@@ -111,26 +121,18 @@ internal static class Simulator
         var span = $"{dated.Count} sessions{agent} start from {dated[0].StartedAt:yyyy-MM-dd HH:mm} to {dated[^1].StartedAt:yyyy-MM-dd HH:mm} UTC";
         List<SessionSummary> training, replay;
         DateTimeOffset cutoff;
-        switch (options.Until, options.TrainFraction)
+        if (options.Until is { } until)
         {
-            case ({ } until, null):
-                training = dated.Where(s => s.StartedAt < until).ToList();
-                replay = dated.Where(s => s.StartedAt >= until).ToList();
-                cutoff = until;
-                break;
-            case (null, { } fraction):
-                if (!(fraction > 0 && fraction < 1))
-                {
-                    throw new OutloopException($"--train-fraction {fraction} is not between 0 and 1 (exclusive), for example 0.5.");
-                }
-
-                var count = (int)Math.Floor(fraction * dated.Count);
-                training = dated.Take(count).ToList();
-                replay = dated.Skip(count).ToList();
-                cutoff = replay[0].StartedAt!.Value;
-                break;
-            default:
-                throw new OutloopException("Say where to split the sessions: either --until DATE or --train-fraction F, not both.");
+            training = dated.Where(s => s.StartedAt < until).ToList();
+            replay = dated.Where(s => s.StartedAt >= until).ToList();
+            cutoff = until;
+        }
+        else
+        {
+            var count = (int)Math.Floor(options.TrainFraction!.Value * dated.Count);
+            training = dated.Take(count).ToList();
+            replay = dated.Skip(count).ToList();
+            cutoff = replay[0].StartedAt!.Value;
         }
 
         if (training.Count == 0)
