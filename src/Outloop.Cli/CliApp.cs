@@ -49,6 +49,7 @@ internal static class CliApp
         yield return BackfillCommand.Create(console);
         yield return PatternsCommand.Create(console);
         yield return CandidatesCommand.Create(console);
+        yield return SimulateCommand.Create(console);
         yield return IssuesCommand.Create(console);
         yield return ToolsCommand.Create(console);
         yield return CompactCommand.Create(console);

@@ -19,10 +19,7 @@ internal static class CandidateFinder
         foreach (var listing in store.List(new PatternFilter(PatternKind.Operation)))
         {
             var p = listing.Pattern;
-            if (listing.Status is not (PatternStatus.Detected or PatternStatus.Candidate)
-                || p.Occurrences < options.MinOccurrences
-                || p.Confidence < options.MinConfidence
-                || p.MonthlySavingsUsd < options.MinMonthlySavingsUsd)
+            if (listing.Status is not (PatternStatus.Detected or PatternStatus.Candidate) || !Qualifies(p, options))
             {
                 continue;
             }
@@ -32,6 +29,10 @@ internal static class CandidateFinder
 
         return [.. result.OrderByDescending(c => c.MonthlySavingsUsd).ThenBy(c => c.Pattern.Id, StringComparer.Ordinal)];
     }
+
+    /// <summary>True when a repetitive operation meets the thresholds, whatever its status.</summary>
+    public static bool Qualifies(PatternRecord p, CandidateOptions options) =>
+        p.Occurrences >= options.MinOccurrences && p.Confidence >= options.MinConfidence && p.MonthlySavingsUsd >= options.MinMonthlySavingsUsd;
 
     /// <summary>Finds the candidates and moves the detected ones to <c>candidate</c>.</summary>
     public static List<AutomationCandidate> FindAndMark(SqlitePatternStore store, CandidateOptions options, DateTimeOffset now, string changedBy = Actor)
