@@ -55,8 +55,9 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
 
     /// <summary>
     /// Removal proposals for the guidelines that did not help, each proposed once (its id derives from the
-    /// guideline's, so a removal already pending, rejected or applied is not proposed again): a <c>REPLACE:</c> of
-    /// the guideline's file without the guideline's text. A guideline whose text is no longer in its file gets none.
+    /// guideline's, so a removal already pending, rejected or applied is not proposed again): a <c>REMOVE:</c> of the
+    /// guideline's text, taken out of the file as it is when applied (a whole-file <c>REPLACE:</c> written now would
+    /// undo other changes to the file applied before it). A guideline whose text is no longer in its file gets none.
     /// </summary>
     public static List<Proposal> Removals(ProjectFiles files, EffectivenessReport report, IReadOnlyCollection<string> existingIds, DateTimeOffset now)
     {
@@ -71,25 +72,21 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
                 continue;
             }
 
-            var content = File.ReadAllText(path).ReplaceLineEndings("\n");
-            var at = content.IndexOf(row.GuidelineText, StringComparison.Ordinal);
-            if (at < 0)
+            var content = File.ReadAllText(path);
+            if (ProjectFiles.Without(content, row.GuidelineText) == content)
             {
                 continue;
             }
 
-            var end = at + row.GuidelineText.Length;
-            end += end < content.Length && content[end] == '\n' ? 1 : 0;
-            var rest = content[..at] + content[end..];
             var c = CultureInfo.InvariantCulture;
             var reason = string.Create(c,
                 $"Guideline {g.Id} (applied {StoreTime.Format(row.AppliedAt)}) did not help: {row.Target} in {row.Before.WithFailure} of {row.Before.Tasks} tasks "
                 + $"({Percent(row.Before.Rate)}) in the {report.LookbackDays} days before, {row.After.WithFailure} of {row.After.Tasks} ({Percent(row.After.Rate)}) after; "
-                + $"Fisher's exact p = {row.PValue:0.000}. Remove it from {g.TargetFile}.");
+                + $"Fisher's exact p = {PValue(row.PValue)}. Remove it from {g.TargetFile}.");
             var evidence = new ProposalEvidence(row.TargetPatternIds, row.Before.Tasks + row.After.Tasks, row.Before.WithFailure + row.After.WithFailure,
                 [.. row.AfterFailureTaskIds.Take(5)]);
             var confidence = Math.Round(Math.Min(1, Math.Min(row.Before.Tasks, row.After.Tasks) / (2.0 * report.MinTasks)), 2);
-            result.Add(new Proposal(id, g.Project, "guideline", RemovalSource, g.TargetFile, "REPLACE:\n" + rest, reason, confidence, evidence,
+            result.Add(new Proposal(id, g.Project, "guideline", RemovalSource, g.TargetFile, "REMOVE:\n" + row.GuidelineText, reason, confidence, evidence,
                 ProposalStatus.Pending, null, now, null));
         }
 
@@ -98,6 +95,13 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
 
     /// <summary>The id of the proposal that removes <paramref name="guideline"/>: one per guideline, whatever its file holds.</summary>
     public static string RemovalId(Proposal guideline) => ProposalBuilder.Id(guideline.Project, "guideline", guideline.TargetFile, "REMOVE:" + guideline.Id);
+
+    internal static string PValue(double? p) => p switch
+    {
+        null => "n/a",
+        < 0.001 => "< 0.001",
+        { } v => v.ToString("0.000", CultureInfo.InvariantCulture),
+    };
 
     internal static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
 

@@ -24,7 +24,7 @@ internal sealed record EffectivenessReport(int MinTasks, int LookbackDays, IRead
         foreach (var r in Rows)
         {
             s.AppendLine(c, $"| `{r.Guideline.Id}` {Cell(r.GuidelineText, 60)} | {Cell(r.Target, 80)} | {r.Before.Tasks} | {r.Before.WithFailure} | {EffectivenessCalculator.Percent(r.Before.Rate)} "
-                + $"| {r.After.Tasks} | {r.After.WithFailure} | {EffectivenessCalculator.Percent(r.After.Rate)} | {(r.PValue is { } p ? p.ToString("0.000", c) : "n/a")} | {r.Verdict} |");
+                + $"| {r.After.Tasks} | {r.After.WithFailure} | {EffectivenessCalculator.Percent(r.After.Rate)} | {EffectivenessCalculator.PValue(r.PValue)} | {r.Verdict} |");
         }
 
         return s.ToString().TrimEnd('\n');

@@ -112,7 +112,7 @@ public sealed class EffectivenessCalculatorTests : IDisposable
         var removal = Assert.Single(first.NewProposals, p => p.Source == EffectivenessCalculator.RemovalSource);
         Assert.Equal("guideline", removal.Type);
         Assert.Equal(GuidelineFile, removal.TargetFile);
-        Assert.Equal("REPLACE:\n" + OtherLine + "\n", removal.Change);
+        Assert.Equal("REMOVE:\n" + GuidelineLine, removal.Change);
         Assert.Contains("3 of 10 tasks (30.0%)", removal.Reason, StringComparison.Ordinal);
         Assert.Contains("5 of 10 (50.0%) after", removal.Reason, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"p = {2729.0 / 4199:0.000}"), removal.Reason, StringComparison.Ordinal);
@@ -132,6 +132,28 @@ public sealed class EffectivenessCalculatorTests : IDisposable
         Assert.Equal(OtherLine + "\n", File.ReadAllText(_files.Resolve(GuidelineFile)));
         var after = Assert.Single(new EffectivenessCalculator(_store, _reviews).Measure(5, 30, Now.AddHours(2)).Rows);
         Assert.Equal(EffectivenessVerdict.Removed, after.Verdict);
+    }
+
+    [Fact]
+    public void RemovalsOfTwoGuidelinesInOneFileAppliedInTurnTakeOutBothAndKeepLaterChanges()
+    {
+        Tasks("b", Applied.AddDays(-5), count: 10, failing: 3);
+        Tasks("a", Applied.AddHours(1), count: 10, failing: 5);
+        var target = TargetFailure();
+        ApplyGuideline(target);
+        ApplyGuidelineLine("- Check the virtualenv is active", target);
+        var result = new ReviewRunner(_store, OutloopConfig.Defaults)
+            .Run(new ReviewOptions(_files.Root, ReviewMode.NonInteractive, Force: true, LookbackDays: null, new FixedClock(Now)));
+        var removals = result.NewProposals.Where(p => p.Source == EffectivenessCalculator.RemovalSource).ToList();
+        _files.Apply(GuidelineFile, "APPEND:\n- Written after the review");
+
+        foreach (var removal in removals)
+        {
+            ReviewRunner.Apply(_files, _reviews, removal, Now.AddHours(1), feedback: null);
+        }
+
+        Assert.Equal(2, removals.Count);
+        Assert.Equal(OtherLine + "\n- Written after the review\n", File.ReadAllText(_files.Resolve(GuidelineFile)));
     }
 
     [Fact]
@@ -236,9 +258,11 @@ public sealed class EffectivenessCalculatorTests : IDisposable
         return Assert.Single(new SqlitePatternStore(_store).List(new PatternFilter(PatternKind.Failure))).Pattern.Id;
     }
 
-    private Proposal ApplyGuideline(params string[] patternIds)
+    private Proposal ApplyGuideline(params string[] patternIds) => ApplyGuidelineLine(GuidelineLine, patternIds);
+
+    private Proposal ApplyGuidelineLine(string line, params string[] patternIds)
     {
-        var change = "APPEND:\n" + GuidelineLine;
+        var change = "APPEND:\n" + line;
         var proposal = new Proposal(ProposalBuilder.Id(_files.Root, "guideline", GuidelineFile, change), _files.Root, "guideline", "patterns", GuidelineFile, change,
             "test guideline", 0.9, new ProposalEvidence(patternIds, 3, 3, []), ProposalStatus.Pending, null, Applied.AddDays(-1), null);
         _reviews.Save(proposal);
