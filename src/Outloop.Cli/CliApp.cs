@@ -57,5 +57,6 @@ internal static class CliApp
         yield return ReviewCommand.Create(console);
         yield return ProposalsCommand.Create(console);
         yield return LearningsCommand.Create(console);
+        yield return EffectivenessCommand.Create(console);
     }
 }

@@ -6,4 +6,7 @@ internal enum ChangeMode
     Append,
     Prepend,
     Replace,
+
+    /// <summary>Takes the text (its first occurrence, with the line break after it) out of the file as it is when applied.</summary>
+    Remove,
 }

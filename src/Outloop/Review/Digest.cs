@@ -25,7 +25,7 @@ internal sealed record Digest(
     int LearningsRemoved,
     IReadOnlyList<string> GuidelinesUpdated,
     IReadOnlyList<Proposal> PendingProposals,
-    string Effectiveness,
+    EffectivenessReport Effectiveness,
     double? FirstTrySuccessRate,
     double? AttemptsPerTask,
     double? DefectRate,
@@ -45,8 +45,6 @@ internal sealed record Digest(
         var decided = tasks.Where(t => t.Task.Outcome is "converged" or "failed" or "escalated").ToList();
         var withIterations = tasks.Where(t => t.Task.Iterations is not null).ToList();
         var converged = tasks.Count(t => t.Task.Outcome == "converged");
-        var applied = reviews.Proposals(ProposalStatus.Applied).Count(p => p.Type == "guideline");
-        var minTasks = config.Integer(ConfigKeys.EffectivenessMinTasks);
         return new Digest(
             now,
             lookbackDays,
@@ -62,9 +60,7 @@ internal sealed record Digest(
             learnings.Removed.Count,
             guidelinesUpdated,
             reviews.Proposals(ProposalStatus.Pending),
-            applied == 0
-                ? "No applied guideline yet: nothing to measure."
-                : $"{applied} applied guideline(s); before/after failure rates need at least {minTasks} tasks on each side: not enough data is reported until then.",
+            new EffectivenessCalculator(store, reviews).Measure(config.Integer(ConfigKeys.EffectivenessMinTasks), lookbackDays, now),
             decided.Count == 0 ? null : (double)decided.Count(t => t.Task.Outcome == "converged" && (t.Task.Iterations ?? 1) <= 1) / decided.Count,
             withIterations.Count == 0 ? null : withIterations.Average(t => t.Task.Iterations!.Value),
             decided.Count == 0 ? null : (double)decided.Count(t => t.Task.Outcome != "converged") / decided.Count,
@@ -121,7 +117,7 @@ internal sealed record Digest(
             s.AppendLine(c, $"- `{p.Id}` {p.Type} -> {p.TargetFile} (confidence {p.Confidence:0.00}): {p.Reason}");
         }
 
-        s.AppendLine().AppendLine(Headings[5]).AppendLine().AppendLine(Effectiveness).AppendLine();
+        s.AppendLine().AppendLine(Headings[5]).AppendLine().AppendLine(Effectiveness.ToMarkdown()).AppendLine();
         s.AppendLine(Headings[6]).AppendLine().AppendLine("| Metric | Value | Goal |").AppendLine("|--------|-------|------|");
         s.AppendLine(c, $"| First-try success rate | {Percent(FirstTrySuccessRate)} | > 80% |");
         s.AppendLine(c, $"| Attempts per task | {(AttemptsPerTask is { } a ? a.ToString("0.00", c) : "n/a")} | < 1.5 |");
@@ -149,7 +145,7 @@ internal sealed record Digest(
         learnings = new { kept = LearningsKept, promoted = LearningsPromoted, removed = LearningsRemoved },
         guidelinesUpdated = GuidelinesUpdated,
         pendingProposals = PendingProposals.Select(p => new { id = p.Id, type = p.Type, targetFile = p.TargetFile, confidence = p.Confidence, reason = p.Reason }),
-        effectiveness = Effectiveness,
+        effectiveness = Effectiveness.ToJsonModel(),
         loopMetrics = new { firstTrySuccessRate = FirstTrySuccessRate, attemptsPerTask = AttemptsPerTask, defectRate = DefectRate },
         recentTasks = RecentTasks.Select(t => new { id = t.Task.Id, outcome = t.Task.Outcome, iterations = t.Task.Iterations, costUsd = t.CostUsd, description = t.Task.Description }),
     }, Indented);

@@ -47,7 +47,7 @@ internal sealed class ProjectFiles(string root)
         return full;
     }
 
-    /// <summary>Applies an <c>APPEND:</c>, <c>PREPEND:</c> or <c>REPLACE:</c> change (no prefix appends) to a target file.</summary>
+    /// <summary>Applies an <c>APPEND:</c>, <c>PREPEND:</c>, <c>REPLACE:</c> or <c>REMOVE:</c> change (no prefix appends) to a target file.</summary>
     public void Apply(string target, string change)
     {
         var path = Resolve(target);
@@ -58,6 +58,7 @@ internal sealed class ProjectFiles(string root)
         body = mode switch
         {
             ChangeMode.Replace => text,
+            ChangeMode.Remove => Without(body, text),
             ChangeMode.Prepend => text + (body.Length > 0 ? "\n" + body : string.Empty),
             _ => body.Length == 0 ? text : body.TrimEnd('\n') + "\n" + text,
         };
@@ -130,6 +131,21 @@ internal sealed class ProjectFiles(string root)
 
         var bodyStart = begin + ManagedBegin.Length + 1;
         return (text[..begin], bodyStart <= end ? text[bodyStart..end] : string.Empty, text[(end + ManagedEnd.Length)..].TrimStart('\n'));
+    }
+
+    /// <summary><paramref name="body"/> without the first occurrence of <paramref name="text"/> and the line break after it; unchanged when absent.</summary>
+    internal static string Without(string body, string text)
+    {
+        var normalised = body.ReplaceLineEndings("\n");
+        var at = text.Length == 0 ? -1 : normalised.IndexOf(text, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return body;
+        }
+
+        var end = at + text.Length;
+        end += end < normalised.Length && normalised[end] == '\n' ? 1 : 0;
+        return normalised[..at] + normalised[end..];
     }
 
     private bool Inside(string path) =>

@@ -48,6 +48,14 @@ internal sealed class ReviewRunner(SqliteStore store, OutloopConfig config)
             consolidation = LearningConsolidator.Consolidate(merged, LearningRules.From(config), now);
             reviews.ReplaceLearnings(consolidation.Kept);
 
+            // Guidelines that did not help are proposed for removal first, once each, within the same cap.
+            var effectiveness = new EffectivenessCalculator(store, reviews).Measure(config.Integer(ConfigKeys.EffectivenessMinTasks), lookback, now);
+            foreach (var removal in EffectivenessCalculator.Removals(files, effectiveness, [.. reviews.Proposals().Select(p => p.Id)], now).Take(config.Integer(ConfigKeys.MaxProposals)))
+            {
+                reviews.Save(removal);
+                newProposals.Add(removal);
+            }
+
             var candidates = consolidation.Kept.Where(l => l.Promoted).Select(l => ProposalBuilder.FromLearning(files.Root, l, byId, now))
                 .Concat(patterns.Select(p => p.Pattern)
                     .Where(p => p.Kind is PatternKind.Failure or PatternKind.Iteration && p.Tasks >= config.Integer(ConfigKeys.MinOccurrences))
