@@ -13,7 +13,9 @@ namespace Outloop.Review;
 /// it recovers from. Without a failure target, an iteration pattern's failure is "the task needed more than one
 /// iteration", counted only among tasks like the group's first task (same action verb, content-word Jaccard at
 /// least <see cref="TaskGroups.Similarity"/>, the grouping rule of <see cref="TaskGroups"/>) with a known iteration
-/// count. Other evidence (success patterns, lessons tasks recorded) has no measurable target.</item>
+/// count. Other evidence (success patterns, lessons tasks recorded) has no measurable target. Only tasks of the
+/// agents the target patterns were seen from count: a store often mixes imports (an Aider history, a SWE-bench run),
+/// and tasks of an agent that never hit the failure would dilute whichever side they fall on.</item>
 /// <item>Sides: "before" is the tasks started in the <c>lookbackDays</c> before the guideline was applied (its
 /// reviewed-at time), "after" every task started after it, up to now. A task started at the very instant of the
 /// change counts on neither side. Figures are tasks, never occurrence totals.</item>
@@ -112,6 +114,7 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
         var text = ProposalChange.Parse(guideline.Change).Text.ReplaceLineEndings("\n").Trim('\n');
         var failures = new List<PatternRecord>();
         var seeds = new List<(string Id, string Verb, HashSet<string> Words)>();
+        var agents = new HashSet<string>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var id in guideline.Evidence.PatternIds)
         {
@@ -132,6 +135,7 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
                 else if (failures.TrueForAll(f => f.Id != pattern.Id))
                 {
                     failures.Add(pattern);
+                    agents.UnionWith(pattern.Agents.Split(',', StringSplitOptions.RemoveEmptyEntries));
                 }
             }
             else if (kind == PatternKind.Iteration)
@@ -146,6 +150,7 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
                 else
                 {
                     seeds.Add((id, TaskGroups.Verb(seed), TaskGroups.ContentWords(seed)));
+                    agents.UnionWith((pattern?.Agents ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
                 }
             }
         }
@@ -164,13 +169,14 @@ internal sealed class EffectivenessCalculator(SqliteStore store, SqliteReviewSto
         if (failures.Count > 0)
         {
             var with = data.TasksWith([.. failures.Select(f => f.Id)]);
-            (targetKind, targetIds, counted, failed) = (PatternKind.Failure, [.. failures.Select(f => f.Id)], _ => true, t => with.Contains(t.Id));
+            (targetKind, targetIds, counted, failed) = (PatternKind.Failure, [.. failures.Select(f => f.Id)], t => agents.Contains(t.Agent), t => with.Contains(t.Id));
             target = string.Join("; ", failures.Select(f => $"failure \"{Short(f.Title)}\""));
         }
         else
         {
             (targetKind, targetIds) = (PatternKind.Iteration, [.. seeds.Select(s => s.Id)]);
-            counted = t => t.Iterations is not null && t.Description is not null && Like(t.Description, seeds);
+            // A group found only through the guideline's example tasks (its pattern is gone) has no known agents: all count.
+            counted = t => (agents.Count == 0 || agents.Contains(t.Agent)) && t.Iterations is not null && t.Description is not null && Like(t.Description, seeds);
             failed = t => t.Iterations > 1;
             target = "more than one iteration in tasks like " + string.Join(" or ", seeds.Select(s => $"\"{s.Verb}: {string.Join(' ', s.Words.Order(StringComparer.Ordinal).Take(6))}\""));
         }

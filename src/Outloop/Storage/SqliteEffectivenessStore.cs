@@ -12,14 +12,14 @@ internal sealed class SqliteEffectivenessStore(SqliteStore store)
     public List<EffectivenessTask> Tasks(DateTimeOffset since)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, started_at, description, iterations FROM tasks WHERE started_at >= $since ORDER BY started_at, id";
+        command.CommandText = "SELECT id, agent, started_at, description, iterations FROM tasks WHERE started_at >= $since ORDER BY started_at, id";
         command.Parameters.AddWithValue("$since", StoreTime.Format(since));
         using var reader = command.ExecuteReader();
         var result = new List<EffectivenessTask>();
         while (reader.Read())
         {
-            result.Add(new EffectivenessTask(reader.GetString(0), StoreTime.Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetInt32(3)));
+            result.Add(new EffectivenessTask(reader.GetString(0), reader.GetString(1), StoreTime.Parse(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)));
         }
 
         return result;

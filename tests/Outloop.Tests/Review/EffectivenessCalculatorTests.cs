@@ -47,6 +47,12 @@ public sealed class EffectivenessCalculatorTests : IDisposable
         Tasks("b", Applied.AddDays(-5), count: 10, failing: 6);
         Tasks("a", Applied.AddHours(1), count: 8, failing: 2);
         Tasks("future", Now.AddHours(1), count: 3, failing: 3); // after "now": not yet
+        for (var i = 0; i < 6; i++)
+        {
+            // Another agent's tasks in the same store, which never hit the failure: not in the population.
+            _build.Task("s", "codex" + i, "run the import job", Applied.AddHours(i - 3), agent: "codex");
+        }
+
         var guideline = ApplyGuideline(TargetFailure());
 
         var report = new EffectivenessCalculator(_store, _reviews).Measure(minTasks: 5, lookbackDays: 30, Now);
