@@ -9,7 +9,7 @@ namespace Outloop.Cli.Commands;
 /// <summary>
 /// The pattern-spec subcommands of <c>outloop patterns</c>:
 /// <c>spec [ID...] [--all-candidates]</c> writes <c>.outloop/patterns/&lt;id&gt;.yaml</c> (drafts; approved in
-/// aggressive mode at the configured confidence), <c>approve|reject|deprecate ID [--by NAME] [--reason TEXT]</c>
+/// aggressive mode at the configured confidence), <c>approve|reject|deprecate|implement|activate ID [--by NAME] [--reason TEXT]</c>
 /// record a lifecycle change and write the spec again, <c>sync</c> records statuses people edited in the files.
 /// Every one takes <c>--project DIR</c> (default: the current folder).
 /// </summary>
@@ -20,6 +20,8 @@ internal static class PatternSpecCommands
         ("approve", PatternStatus.Approved, "Approve a pattern for automation and write its spec"),
         ("reject", PatternStatus.Deprecated, "Reject a pattern (it becomes deprecated and is not proposed again) and write its spec"),
         ("deprecate", PatternStatus.Deprecated, "Retire a pattern and write its spec"),
+        ("implement", PatternStatus.Implemented, "Mark an approved pattern implemented (its tool exists) and write its spec"),
+        ("activate", PatternStatus.Active, "Mark a pattern active (routed to), e.g. after fixing a quarantined one, and write its spec"),
     ];
 
     public static IEnumerable<Command> Create(CliConsole console)

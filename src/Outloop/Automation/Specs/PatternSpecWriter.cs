@@ -1,4 +1,5 @@
 using Outloop.Automation.Candidates;
+using Outloop.Automation.Tools;
 using Outloop.Patterns;
 using Outloop.Storage;
 
@@ -65,7 +66,9 @@ internal sealed class PatternSpecWriter(SqlitePatternStore patterns, SqliteToolS
     {
         var path = PatternSpecFile.PathFor(project, id);
         DateTimeOffset? created = File.Exists(path) ? PatternSpecFile.Load(path).Created : null;
+        var from = patterns.Find(id)?.Status;
         var change = PatternLifecycle.Move(patterns, id, to, by, _time.GetUtcNow(), reason);
+        FreshStartAfterQuarantine(id, from);
         var spec = Build(id, created);
         PatternSpecFile.Save(path, spec);
         return new SpecWriteResult(path, spec, [change]);
@@ -123,7 +126,21 @@ internal sealed class PatternSpecWriter(SqlitePatternStore patterns, SqliteToolS
             throw new OutloopException($"{path}:{PatternSpecFile.StatusLine(File.ReadAllText(path))}: status: {refusal} Change the status back or pick an allowed one.");
         }
 
-        return PatternLifecycle.Move(patterns, id, to, editor, _time.GetUtcNow(), $"status edited in {Path.GetFileName(path)}");
+        var change = PatternLifecycle.Move(patterns, id, to, editor, _time.GetUtcNow(), $"status edited in {Path.GetFileName(path)}");
+        FreshStartAfterQuarantine(id, from);
+        return change;
+    }
+
+    /// <summary>
+    /// A pattern let out of quarantine starts its run counts afresh (as <c>outloop tools enable</c> does for a tool);
+    /// otherwise the old failures would quarantine it again at its next run.
+    /// </summary>
+    private void FreshStartAfterQuarantine(string id, string? from)
+    {
+        if (from == PatternStatus.Quarantined)
+        {
+            tools?.SetStatus(id, ToolStatus.Active, resetCounts: true);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..197] + "...";
