@@ -52,6 +52,7 @@ internal static class CliApp
         yield return SimulateCommand.Create(console);
         yield return IssuesCommand.Create(console);
         yield return ToolsCommand.Create(console);
+        yield return TemplatesCommand.Create(console);
         yield return CompactCommand.Create(console);
         yield return ConfigCommand.Create(console);
         yield return ReviewCommand.Create(console);

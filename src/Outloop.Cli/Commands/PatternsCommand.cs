@@ -63,6 +63,11 @@ internal static class PatternsCommand
             return 0;
         });
         command.Subcommands.Add(show);
+        foreach (var specCommand in PatternSpecCommands.Create(console))
+        {
+            command.Subcommands.Add(specCommand);
+        }
+
         return command;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Outloop.Automation.Routing;
 using Outloop.Automation.Tools;
+using Outloop.Configuration;
 using Outloop.Storage;
 
 namespace Outloop.Cli.Commands;
@@ -39,13 +40,18 @@ internal static class RouteCommand
 
             // Run counts persist in the store, so a tool failing across runs is disabled and stays disabled.
             using var store = StoreFactory.OpenSqlite(parse);
-            var stats = new SqliteToolStore(store);
+            var health = HealthOptions(Directory.GetCurrentDirectory());
+            var stats = new SqliteToolStore(store, health);
+
+            // A pattern whose tool runs fail too often is quarantined in the store and no longer routed to.
             var runner = new ToolRunner(
                 new ToolRunnerOptions(Directory.GetCurrentDirectory())
                 {
                     Agent = string.IsNullOrWhiteSpace(agentLine) ? null : AgentCommand.Parse(agentLine),
+                    Health = health,
                 },
-                stats);
+                stats,
+                new PatternQuarantine(new SqlitePatternStore(store), stats, health));
             var request = parse.GetValue(text)!;
             var execution = await new RouteExecutor(router, runner).ExecuteAsync(request, parse.GetValue(dryRun), cancellationToken)
                 .ConfigureAwait(false);
@@ -73,6 +79,16 @@ internal static class RouteCommand
             return execution.Report?.Final?.ExitCode ?? (execution.Report is null ? 0 : (int)ExitCode.InternalError);
         });
         return command;
+    }
+
+    private static ToolHealthOptions HealthOptions(string project)
+    {
+        var config = ConfigLoader.Load(project);
+        return new ToolHealthOptions
+        {
+            DisableBelowSuccess = config.Number("tool.disableBelowSuccess"),
+            QuarantineFailureRate = config.Number("tool.quarantineFailureRate"),
+        };
     }
 
     private static ToolRegistry LoadRegistry(string? path)
@@ -112,6 +128,11 @@ internal static class RouteCommand
         if (report.FallbackReason is not null)
         {
             output.WriteLine($"fallback: {report.FallbackReason}");
+        }
+
+        if (report.PatternChange is { } change)
+        {
+            output.WriteLine($"pattern {change.PatternId} is now {change.Status}: {change.Note}");
         }
 
         if (execution.Outcome.TokensSaved > 0)

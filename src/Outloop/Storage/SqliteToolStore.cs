@@ -59,6 +59,10 @@ internal sealed class SqliteToolStore(SqliteStore store, ToolHealthOptions? heal
 
     public StoredTool? Find(string name) => Query("WHERE name = $name", ("$name", name)).FirstOrDefault();
 
+    /// <summary>The registered tool generated for (or linked to) a pattern, or null.</summary>
+    public StoredTool? FindByPattern(string patternId) =>
+        Query("WHERE pattern_id = $pattern AND command <> '[]' ORDER BY name", ("$pattern", patternId)).FirstOrDefault();
+
     /// <summary>Registered tools (rows with a command), by name.</summary>
     public List<StoredTool> List() => Query("WHERE command <> '[]' ORDER BY name");
 

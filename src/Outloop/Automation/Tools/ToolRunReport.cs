@@ -1,3 +1,5 @@
+using Outloop.Patterns;
+
 namespace Outloop.Automation.Tools;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Outloop.Automation.Tools;
 internal sealed record ToolRunReport(ProcessResult? Tool, ProcessResult? Agent, string? FallbackReason, ToolStatus ToolStatusAfter)
 {
     public bool FellBack => FallbackReason is not null;
+
+    /// <summary>The lifecycle change this run caused to its pattern (a quarantine), or null.</summary>
+    public StatusChange? PatternChange { get; init; }
 
     /// <summary>The result the user sees: the agent's when it took over, else the tool's.</summary>
     public ProcessResult? Final => Agent ?? Tool;

@@ -1,12 +1,15 @@
+using Outloop.Patterns;
+
 namespace Outloop.Automation.Tools;
 
 /// <summary>
 /// Runs a routed tool as an argument array in the project folder with a time limit, keeps its success counts,
 /// and hands the request to the agent command (text as one argument) when the tool is disabled, fails, times out
 /// or cannot start. A tool is disabled once its success rate drops below the threshold after enough runs;
-/// a pattern is quarantined when it fails too often.
+/// a pattern is quarantined when it fails too often. With a <see cref="PatternQuarantine"/> the pattern is also found
+/// through the tool that implements it, and its quarantine is a lifecycle status kept in the store.
 /// </summary>
-internal sealed class ToolRunner(ToolRunnerOptions options, IToolStatsSink stats)
+internal sealed class ToolRunner(ToolRunnerOptions options, IToolStatsSink stats, PatternQuarantine? patterns = null)
 {
     public ToolRunnerOptions Options => options;
 
@@ -28,25 +31,34 @@ internal sealed class ToolRunner(ToolRunnerOptions options, IToolStatsSink stats
             return await FallBackAsync(null, reason, status, invocation.RequestText, cancellationToken).ConfigureAwait(false);
         }
 
-        if (invocation.PatternName is { } pattern && StatusOfPattern(pattern) is var patternStatus && patternStatus != ToolStatus.Active)
+        var patternKey = invocation.PatternName is { } name ? patterns?.Resolve(name) ?? name : patterns?.PatternOfTool(tool.Name);
+        if (patternKey is not null && patterns?.Blocked(patternKey) is { } blocked)
         {
-            var reason = $"pattern '{pattern}' is {ToolHealth.Describe(patternStatus, stats.Get(pattern))}";
+            return await FallBackAsync(null, blocked, status, invocation.RequestText, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (patternKey is not null && StatusOfPattern(patternKey) is var patternStatus && patternStatus != ToolStatus.Active)
+        {
+            var reason = $"pattern '{patternKey}' is {ToolHealth.Describe(patternStatus, stats.Get(patternKey))}";
             return await FallBackAsync(null, reason, status, invocation.RequestText, cancellationToken).ConfigureAwait(false);
         }
 
         var spec = new ProcessSpec(invocation.Argv, options.WorkingDirectory, tool.Timeout ?? options.DefaultToolTimeout);
         var result = await ProcessRunner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         var usage = stats.Record(tool.Name, result.Succeeded);
-        if (invocation.PatternName is { } patternName)
+        StatusChange? patternChange = null;
+        if (patternKey is not null)
         {
-            stats.Record(patternName, result.Succeeded);
+            var patternUsage = stats.Record(patternKey, result.Succeeded);
+            patternChange = patterns?.Observe(patternKey, patternUsage);
         }
 
         var after = ToolHealth.Evaluate(tool.Status, usage, isPattern: false, options.Health);
-        return result.Succeeded
+        var report = result.Succeeded
             ? new ToolRunReport(result, null, null, after)
             : await FallBackAsync(result, $"tool '{tool.Name}' failed: {result.FailureReason}", after, invocation.RequestText, cancellationToken)
                 .ConfigureAwait(false);
+        return report with { PatternChange = patternChange };
     }
 
     /// <summary>Gives the request to the agent; the report's Agent is null when no agent command is configured.</summary>
