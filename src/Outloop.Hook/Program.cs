@@ -38,5 +38,5 @@ static async Task<int> Compact(string[] args)
     }
 
     var folder = CompactionOutputFolder.Resolve(Environment.GetEnvironmentVariable("CLAUDE_PROJECT_DIR"), StoreLocation.OutloopHome());
-    return await CompactProcess.RunAsync(args[i..], timeout, folder, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
+    return await CompactProcess.RunAsync(args[i..], timeout, folder, StoreLocation.Resolve(null), Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
 }

@@ -26,7 +26,8 @@ internal static class CompactCommand
             var seconds = parse.GetValue(timeout);
             var folder = CompactionOutputFolder.Resolve(Environment.GetEnvironmentVariable("CLAUDE_PROJECT_DIR"), StoreLocation.OutloopHome());
             return await CompactProcess.RunAsync(
-                words, seconds is { } s ? TimeSpan.FromSeconds(s) : CompactProcess.DefaultTimeout, folder, console.Out, console.Error, cancellationToken).ConfigureAwait(false);
+                words, seconds is { } s ? TimeSpan.FromSeconds(s) : CompactProcess.DefaultTimeout, folder,
+                StoreLocation.Resolve(parse.GetValue(GlobalOptions.Db)), console.Out, console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -150,6 +150,29 @@ public sealed partial class HookCompactionTests : IDisposable
         Assert.Contains("arg<tests/$HOME>", rewrittenOut, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cli")]
+    [InlineData("native")]
+    public async Task TheCompactCommandOfARewritePrintsTheCompactResultAndRecordsItsSaving(string host)
+    {
+        var sample = RunnerOutputs.Pytest();
+        var file = Path.Combine(_folder, "pytest-output.txt");
+        await File.WriteAllTextAsync(file, sample.Output, TestContext.Current.CancellationToken);
+        var start = host == "native" ? new ProcessStartInfo(NativeHook()) : new ProcessStartInfo(DotnetHost()) { ArgumentList = { CliAssembly } };
+        foreach (var arg in new[] { "compact", "--", "bash", "-c", $"cat '{file}'; exit 1" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["OUTLOOP_DB"] = Db;
+        var (exit, stdout, _) = await Run(start, string.Empty, keepDb: true);
+
+        Assert.Equal(1, exit);
+        Assert.All(sample.FailingTests, test => Assert.Contains(test, stdout, StringComparison.Ordinal));
+        Assert.True(stdout.Length * 3 < sample.Output.Length);
+        Assert.Equal(1, Scalar("SELECT count(*) FROM token_savings WHERE kind = 'compact-command' AND runner = 'pytest' AND tokens_saved > 0"));
+    }
+
     [Fact]
     public async Task UnderBypassPermissionsTheRewriteIsAllowed()
     {
@@ -239,7 +262,7 @@ public sealed partial class HookCompactionTests : IDisposable
         return (exit, output);
     }
 
-    private async Task<(int Exit, string Out, string Error)> Run(ProcessStartInfo start, string stdin)
+    private async Task<(int Exit, string Out, string Error)> Run(ProcessStartInfo start, string stdin, bool keepDb = false)
     {
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
@@ -247,7 +270,11 @@ public sealed partial class HookCompactionTests : IDisposable
         start.UseShellExecute = false;
         start.Environment["OUTLOOP_HOME"] = Home;
         start.Environment["CLAUDE_PROJECT_DIR"] = Project;
-        start.Environment.Remove("OUTLOOP_DB");
+        if (!keepDb)
+        {
+            start.Environment.Remove("OUTLOOP_DB");
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
