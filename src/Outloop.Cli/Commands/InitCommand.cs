@@ -6,12 +6,16 @@ using Outloop.Storage;
 namespace Outloop.Cli.Commands;
 
 /// <summary>
-/// <c>outloop init claude [--user | --project DIR] [--remove]</c>: installs or removes Outloop's Claude Code hooks (and
-/// makes the project's CLAUDE.md import its guidelines); <c>outloop init agents [--project DIR]</c>: AGENTS.md's
-/// managed section.
+/// <c>outloop init claude [--user | --project DIR] [--compact [output|rewrite|all]] [--remove]</c>: installs or removes
+/// Outloop's Claude Code hooks, with output compaction on the PostToolUse and/or PreToolUse handler, and makes the
+/// project's CLAUDE.md import its guidelines; <c>outloop init agents [--project DIR]</c>: AGENTS.md's managed section.
 /// </summary>
 internal static class InitCommand
 {
+    private const string CompactOutput = "output";
+    private const string CompactRewrite = "rewrite";
+    private const string CompactAll = "all";
+
     public static Command Create(CliConsole console)
     {
         var command = new Command("init", "Connect Outloop to an agent");
@@ -25,9 +29,18 @@ internal static class InitCommand
         var user = new Option<bool>("--user") { Description = "Install in your user settings ($CLAUDE_CONFIG_DIR or ~/.claude/settings.json), for every project" };
         var project = new Option<string?>("--project") { Description = "Install in DIR/.claude/settings.json (default: the current folder)", HelpName = "DIR" };
         var remove = new Option<bool>("--remove") { Description = "Take Outloop's hooks out again, leaving every other hook as it is" };
+        var compact = new Option<string?>("--compact")
+        {
+            Description = "Also compact Bash test/build/lint output for the agent: 'output' (default) replaces a recognised output after "
+                + "the run (PostToolUse), 'rewrite' runs a plain test/build/lint command through 'outloop compact' (PreToolUse), "
+                + "'all' does both. Run init again without --compact to turn it off",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "output|rewrite|all",
+        };
+        compact.AcceptOnlyFromAmong(CompactOutput, CompactRewrite, CompactAll);
         var command = new Command("claude", "Record every Claude Code session through hooks (tool calls, failures, prompts, sessions)")
         {
-            user, project, remove,
+            user, project, remove, compact,
         };
         command.SetAction(parse =>
         {
@@ -54,13 +67,21 @@ internal static class InitCommand
 
             // A store chosen with --db or OUTLOOP_DB is written into the command: Claude Code may run hooks without that variable.
             var db = parse.GetValue(GlobalOptions.Db) ?? Environment.GetEnvironmentVariable("OUTLOOP_DB");
-            var (hookCommand, fast) = ChooseHookCommand(string.IsNullOrWhiteSpace(db) ? null : db);
-            var change = ClaudeSettingsInstaller.Install(settings, hookCommand, DateTimeOffset.UtcNow);
+            var mode = parse.GetResult(compact) is null ? null : parse.GetValue(compact) ?? CompactOutput;
+            var (fast, hookCommand) = ChooseHookCommand(string.IsNullOrWhiteSpace(db) ? null : db);
+            var change = ClaudeSettingsInstaller.Install(settings, eventName => hookCommand(Flags(eventName, mode)), DateTimeOffset.UtcNow);
             console.Out.WriteLine(change.Changed
                 ? $"Outloop's hook is installed in {settings}: {change.EventsAdded.Count} event(s) added, {change.EventsUpdated.Count} updated."
                 : $"Outloop's hook was already installed in {settings}; nothing changed.");
             WriteBackup(console, change);
-            console.Out.WriteLine($"Hook command: {hookCommand}");
+            console.Out.WriteLine($"Hook command: {hookCommand([])}");
+            console.Out.WriteLine(mode switch
+            {
+                CompactOutput => "Output compaction: on (PostToolUse replaces a recognised Bash test/build/lint output by its compact form; full outputs in .outloop/outputs).",
+                CompactRewrite => "Output compaction: on (PreToolUse runs plain test/build/lint commands through 'compact'; you confirm the rewritten command unless permissions are bypassed).",
+                CompactAll => "Output compaction: on (PreToolUse rewrites plain test/build/lint commands; PostToolUse compacts the other recognised outputs).",
+                _ => "Output compaction: off (turn it on with --compact).",
+            });
             if (!parse.GetValue(user))
             {
                 // The guidelines earlier reviews wrote reach Claude through CLAUDE.md imports.
@@ -107,13 +128,26 @@ internal static class InitCommand
         }
     }
 
-    private static (string Command, bool Fast) ChooseHookCommand(string? db)
+    /// <summary>
+    /// The hook options of one event's handler. Output compaction is the default of --compact: the agent's command runs
+    /// exactly as written (its shell, its cwd change, its pipes), so it cannot break anything; but Claude Code sends a
+    /// failed Bash call (non-zero exit) to PostToolUseFailure, which cannot replace output, so only 'rewrite' compacts
+    /// failing runs, at the price of running the command under 'compact' and bash -c.
+    /// </summary>
+    private static string[] Flags(string eventName, string? mode) => (eventName, mode) switch
+    {
+        ("PostToolUse", CompactOutput or CompactAll) => [HookInvocation.CompactFlag],
+        ("PreToolUse", CompactRewrite or CompactAll) => [HookInvocation.RewriteFlag],
+        _ => [],
+    };
+
+    private static (bool Fast, Func<string[], string> Command) ChooseHookCommand(string? db)
     {
         var fast = HookCommandLine.FastBinaryCandidates(
                 Environment.GetEnvironmentVariable("OUTLOOP_HOOK_BIN"), AppContext.BaseDirectory, StoreLocation.OutloopHome())
             .FirstOrDefault(File.Exists);
         var processPath = Environment.ProcessPath ?? "dotnet";
         var cliAssembly = Path.Combine(AppContext.BaseDirectory, "Outloop.Cli.dll");
-        return (HookCommandLine.Build(fast, processPath, cliAssembly, db), fast is not null);
+        return (fast is not null, flags => HookCommandLine.Build(fast, processPath, cliAssembly, db, flags));
     }
 }

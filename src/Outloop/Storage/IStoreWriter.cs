@@ -31,6 +31,9 @@ internal interface IStoreWriter : IDisposable
 
     void AddHookEvent(HookEventRecord hookEvent);
 
+    /// <summary>One row per act; the same id again changes nothing.</summary>
+    void AddTokenSaving(TokenSavingRecord saving);
+
     void SaveFileState(FileState state);
 
     /// <summary>Gives rows without a task (subagent runs, hook events) the task of their session that was running at their time.</summary>

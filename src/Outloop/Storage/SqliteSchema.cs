@@ -255,5 +255,23 @@ internal static class SqliteSchema
             tasks_at_last_review INTEGER NOT NULL
         );
         """,
+        """
+        -- Tokens Outloop saved an agent, one row per act (src/Outloop/Automation/Compaction: a Bash output compacted by
+        -- the PostToolUse hook, or by `outloop compact` after a PreToolUse rewrite). Reports sum tokens_saved.
+        CREATE TABLE token_savings (
+            id TEXT PRIMARY KEY,
+            ts TEXT NOT NULL,
+            session_id TEXT,
+            tool_use_id TEXT,
+            kind TEXT NOT NULL,
+            runner TEXT,
+            command TEXT,
+            original_tokens INTEGER NOT NULL,
+            final_tokens INTEGER NOT NULL,
+            tokens_saved INTEGER NOT NULL,
+            full_output_path TEXT
+        );
+        CREATE INDEX token_savings_by_ts ON token_savings (ts);
+        """,
     ];
 }

@@ -148,6 +148,15 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         """,
         6).Run(e.Id, e.SessionId, e.EventName, e.ToolUseId, StoreTime.Format(e.ReceivedAt), e.PayloadJson);
 
+    public void AddTokenSaving(TokenSavingRecord t) => Statement(
+        """
+        INSERT INTO token_savings (id, ts, session_id, tool_use_id, kind, runner, command, original_tokens, final_tokens,
+                                   tokens_saved, full_output_path)
+        VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT (id) DO NOTHING
+        """,
+        11).Run(t.Id, StoreTime.Format(t.At), t.SessionId, t.ToolUseId, t.Kind, t.Runner, t.Command, t.OriginalTokens, t.FinalTokens,
+            t.TokensSaved, t.FullOutputPath);
+
     public void SaveFileState(FileState s) => Statement(
         """
         INSERT INTO file_states (path, format, offset, size, last_write, lines, parser_state)

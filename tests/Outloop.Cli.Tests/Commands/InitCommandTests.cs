@@ -38,6 +38,59 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task InitCompactPutsTheFlagsOnTheToolHandlersOnlyIdempotentlyAndRemoveTakesThemOut()
+    {
+        var (exit, output, _) = await CliRun.Run("init", "claude", "--project", _project, "--compact");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Output compaction: on (PostToolUse", output, StringComparison.Ordinal);
+        Assert.EndsWith(" --compact", Command("PostToolUse"), StringComparison.Ordinal);
+        Assert.DoesNotContain("--rewrite", Command("PreToolUse"), StringComparison.Ordinal);
+        Assert.DoesNotContain("--compact", Command("Stop"), StringComparison.Ordinal);
+        Assert.All(Handlers(), h => Assert.True(HookCommandLine.IsOutloopHook(h)));
+        Assert.Equal(13, Handlers().Count);
+
+        var (_, again, _) = await CliRun.Run("init", "claude", "--project", _project, "--compact");
+        Assert.Contains("already installed", again, StringComparison.Ordinal);
+
+        var (_, all, _) = await CliRun.Run("init", "claude", "--project", _project, "--compact", "all");
+        Assert.Contains("0 event(s) added, 1 updated", all, StringComparison.Ordinal);
+        Assert.EndsWith(" --rewrite", Command("PreToolUse"), StringComparison.Ordinal);
+        Assert.EndsWith(" --compact", Command("PostToolUse"), StringComparison.Ordinal);
+        Assert.Equal(13, Handlers().Count);
+
+        var (_, off, _) = await CliRun.Run("init", "claude", "--project", _project);
+        Assert.Contains("Output compaction: off", off, StringComparison.Ordinal);
+        Assert.DoesNotContain(Handlers(), h => h.Contains("--compact", StringComparison.Ordinal) || h.Contains("--rewrite", StringComparison.Ordinal));
+
+        await CliRun.Run("init", "claude", "--project", _project, "--compact", "rewrite");
+        var (_, removed, _) = await CliRun.Run("init", "claude", "--project", _project, "--remove");
+        Assert.Contains("Removed 13 Outloop hook handler(s)", removed, StringComparison.Ordinal);
+        Assert.Empty(Handlers());
+    }
+
+    [Fact]
+    public async Task AnUnknownCompactModeIsAUsageError()
+    {
+        var (exit, _, error) = await CliRun.Run("init", "claude", "--project", _project, "--compact", "everything");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("everything", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Settings));
+    }
+
+    private string Command(string eventName) =>
+        (string)JsonNode.Parse(File.ReadAllText(Settings))!["hooks"]![eventName]![0]!["hooks"]![0]!["command"]!;
+
+    private List<string> Handlers()
+    {
+        var hooks = JsonNode.Parse(File.ReadAllText(Settings))!["hooks"]?.AsObject();
+        return hooks is null
+            ? []
+            : [.. hooks.SelectMany(e => e.Value!.AsArray()).SelectMany(g => g!["hooks"]!.AsArray()).Select(h => (string)h!["command"]!)];
+    }
+
+    [Fact]
     public async Task UserAndProjectTogetherAreAUsageError()
     {
         var (exit, _, error) = await CliRun.Run("init", "claude", "--user", "--project", _project);

@@ -9,6 +9,12 @@ internal sealed record CompactOptions
     /// <summary>Outputs below this many tokens are returned unchanged: there is too little to gain.</summary>
     public int ShortOutputTokens { get; init; } = 400;
 
+    /// <summary>Least share of the tokens compaction must remove (0 to 1); below it the output is returned unchanged.</summary>
+    public double MinReduction { get; init; }
+
+    /// <summary>When true, only an output whose runner's format was understood is compacted (no generic digest).</summary>
+    public bool RecognisedOnly { get; init; }
+
     /// <summary>Failures shown with their detail lines; later ones get one line each.</summary>
     public int DetailedFailures { get; init; } = 5;
 

@@ -10,7 +10,8 @@ namespace Outloop.Automation.Compaction;
 /// every failure with its message and file:line, the first build error in full and the others on one line,
 /// counts instead of warnings, passing tests, progress bars and download logs. The full output is written to
 /// <see cref="CompactOptions.FullOutputDirectory"/> and the compact text ends with one line saying where.
-/// Outputs below <see cref="CompactOptions.ShortOutputTokens"/> are returned unchanged.
+/// Outputs below <see cref="CompactOptions.ShortOutputTokens"/>, or that compaction would not shrink by
+/// <see cref="CompactOptions.MinReduction"/>, are returned unchanged and nothing is written.
 /// </summary>
 internal static partial class OutputCompactor
 {
@@ -25,13 +26,22 @@ internal static partial class OutputCompactor
         }
 
         var body = OutputText.Join(digestLines);
-        var path = options.FullOutputDirectory is null ? null : Save(output, options.FullOutputDirectory);
+        var path = options.FullOutputDirectory is null ? null : FullOutputPath(output, options.FullOutputDirectory);
         var where = path is null ? "the full output was not saved" : $"full output: {path}";
         var text = $"{body}\n[outloop: {lines.Count} lines compacted; {where}]";
         var compactTokens = TokenEstimator.Estimate(text);
-        return compactTokens >= originalTokens
-            ? new CompactResult(output, runner, originalTokens, originalTokens, failures, path, recognised)
-            : new CompactResult(text, runner, originalTokens, compactTokens, failures, path, recognised);
+        if (compactTokens >= originalTokens * (1 - options.MinReduction) || (options.RecognisedOnly && !recognised))
+        {
+            return new CompactResult(output, runner, originalTokens, originalTokens, failures, null, recognised);
+        }
+
+        // Written only now that the compact text, which names it, is what the caller gets.
+        if (path is not null)
+        {
+            Save(output, path);
+        }
+
+        return new CompactResult(text, runner, originalTokens, compactTokens, failures, path, recognised);
     }
 
     private static (string Runner, List<string> Lines, List<CompactFailure> Failures, bool Recognised) Reduce(
@@ -123,22 +133,27 @@ internal static partial class OutputCompactor
         return result;
     }
 
-    private static string Save(string output, string directory)
+    private static string FullOutputPath(string output, string directory)
     {
         if (directory.StartsWith("~/", StringComparison.Ordinal))
         {
             directory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), directory[2..]);
         }
 
-        Directory.CreateDirectory(directory);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output)))[..16];
-        var path = Path.GetFullPath(Path.Combine(directory, $"{hash}.log"));
+        return Path.GetFullPath(Path.Combine(directory, $"{hash}.log"));
+    }
+
+    private static void Save(string output, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {
-            File.WriteAllText(path, output);
+            // Renamed into place once complete: a reader (the agent, another hook) never sees half an output.
+            var temporary = $"{path}.{Environment.ProcessId}.tmp";
+            File.WriteAllText(temporary, output);
+            File.Move(temporary, path, overwrite: true);
         }
-
-        return path;
     }
 
     [GeneratedRegex(@"^=== (RUN|CONT)\s+(?<name>\S+)")]

@@ -40,7 +40,14 @@ internal static class ClaudeSettingsInstaller
     public static string ProjectSettingsPath(string projectDirectory) =>
         Path.Combine(Path.GetFullPath(projectDirectory), ".claude", "settings.json");
 
-    public static ClaudeSettingsChange Install(string settingsPath, string command, DateTimeOffset now)
+    public static ClaudeSettingsChange Install(string settingsPath, string command, DateTimeOffset now) =>
+        Install(settingsPath, _ => command, now);
+
+    /// <summary>
+    /// Installs <paramref name="commandFor"/>(event) on every event of <see cref="Events"/>: one handler per event, so
+    /// that options such as <c>--compact</c> on PostToolUse cost no second process per tool call.
+    /// </summary>
+    public static ClaudeSettingsChange Install(string settingsPath, Func<string, string> commandFor, DateTimeOffset now)
     {
         var (root, existed) = Load(settingsPath);
         var hooks = ChildObject(root, "hooks", settingsPath);
@@ -49,6 +56,7 @@ internal static class ClaudeSettingsInstaller
         var removed = 0;
         foreach (var eventName in Events)
         {
+            var command = commandFor(eventName);
             var groups = ChildArray(hooks, eventName, settingsPath);
             var ours = OutloopHandlers(groups).ToList();
             if (ours.Count == 0)

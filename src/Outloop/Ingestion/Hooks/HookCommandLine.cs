@@ -22,9 +22,10 @@ internal static class HookCommandLine
 
     /// <summary>
     /// The command: <paramref name="fastBinary"/> if given, else the CLI (<paramref name="processPath"/>, and when that
-    /// is the <c>dotnet</c> host, <paramref name="cliAssembly"/> too) with <c>hook</c>; <c>--db</c> when one was chosen.
+    /// is the <c>dotnet</c> host, <paramref name="cliAssembly"/> too) with <c>hook</c>; <c>--db</c> when one was chosen;
+    /// then <paramref name="flags"/> (<see cref="HookInvocation.CompactFlag"/>, <see cref="HookInvocation.RewriteFlag"/>).
     /// </summary>
-    public static string Build(string? fastBinary, string processPath, string cliAssembly, string? db)
+    public static string Build(string? fastBinary, string processPath, string cliAssembly, string? db, params IReadOnlyList<string> flags)
     {
         var parts = new List<string>();
         if (fastBinary is not null)
@@ -34,7 +35,7 @@ internal static class HookCommandLine
         else
         {
             parts.Add(processPath);
-            if (Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            if (IsDotnetHost(processPath))
             {
                 parts.Add(cliAssembly);
             }
@@ -48,8 +49,17 @@ internal static class HookCommandLine
             parts.Add(Path.GetFullPath(db));
         }
 
+        parts.AddRange(flags);
+
         return string.Join(' ', parts.Select(Quote));
     }
+
+    /// <summary>
+    /// The words that start this program again: the native binary or the CLI's apphost alone, or the <c>dotnet</c>
+    /// host and the CLI assembly.
+    /// </summary>
+    public static IReadOnlyList<string> Launcher(string processPath, string cliAssembly) =>
+        IsDotnetHost(processPath) ? [processPath, cliAssembly] : [processPath];
 
     /// <summary>True for a command this class wrote: the native binary, or a command naming Outloop that runs <c>hook</c>.</summary>
     public static bool IsOutloopHook(string command)
@@ -58,6 +68,9 @@ internal static class HookCommandLine
         return words.Any(w => Path.GetFileName(w) == FastBinaryName)
             || (words.Contains("hook") && command.Contains("outloop", StringComparison.OrdinalIgnoreCase));
     }
+
+    private static bool IsDotnetHost(string processPath) =>
+        Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
 
     private static string Quote(string word) =>
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '=')

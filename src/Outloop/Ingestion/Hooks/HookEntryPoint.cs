@@ -11,12 +11,13 @@ namespace Outloop.Ingestion.Hooks;
 internal static class HookEntryPoint
 {
     /// <summary>
-    /// True when <paramref name="args"/> asks for the hook: <c>hook</c> with at most a <c>--db PATH</c> (or
-    /// <c>--db=PATH</c>) before or after it. Anything else (<c>hook --help</c>) goes to the full command line.
+    /// True when <paramref name="args"/> asks for the hook: <c>hook</c> with at most <c>--db PATH</c> (or
+    /// <c>--db=PATH</c>), <c>--compact</c> and <c>--rewrite</c> before or after it. Anything else (<c>hook --help</c>)
+    /// goes to the full command line.
     /// </summary>
-    public static bool IsHookInvocation(string[] args, bool hookWordRequired, out string? db)
+    public static bool IsHookInvocation(string[] args, bool hookWordRequired, out HookInvocation invocation)
     {
-        db = null;
+        invocation = new HookInvocation(null);
         var sawHook = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -26,11 +27,19 @@ internal static class HookEntryPoint
             }
             else if (args[i] == "--db" && i + 1 < args.Length)
             {
-                db = args[++i];
+                invocation = invocation with { Db = args[++i] };
             }
             else if (args[i].StartsWith("--db=", StringComparison.Ordinal))
             {
-                db = args[i]["--db=".Length..];
+                invocation = invocation with { Db = args[i]["--db=".Length..] };
+            }
+            else if (args[i] == HookInvocation.CompactFlag)
+            {
+                invocation = invocation with { CompactOutput = true };
+            }
+            else if (args[i] == HookInvocation.RewriteFlag)
+            {
+                invocation = invocation with { RewriteCommands = true };
             }
             else
             {
@@ -41,7 +50,12 @@ internal static class HookEntryPoint
         return sawHook || !hookWordRequired;
     }
 
-    public static int Run(string? db, Stream stdin)
+    /// <summary>
+    /// Reads one event from <paramref name="stdin"/>; when <paramref name="invocation"/> asks for an answer, writes what
+    /// <paramref name="responder"/> returns (one JSON object, or nothing) to <paramref name="stdout"/>; then records the
+    /// event. Always returns 0: a failure of Outloop is logged and never reaches the agent.
+    /// </summary>
+    public static int Run(HookInvocation invocation, Stream stdin, Stream stdout, HookResponder? responder = null)
     {
         try
         {
@@ -51,8 +65,9 @@ internal static class HookEntryPoint
                 rawEvent = reader.ReadToEnd();
             }
 
-            var options = new HookRecorderOptions(StoreLocation.Resolve(db), StoreLocation.OutloopHome(), HookRecorderOptions.DefaultBusyTimeout);
-            new HookRecorder(options).Record(rawEvent);
+            var reply = invocation.Responds && responder is not null ? Answer(responder, rawEvent, invocation, stdout) : null;
+            var options = new HookRecorderOptions(StoreLocation.Resolve(invocation.Db), StoreLocation.OutloopHome(), HookRecorderOptions.DefaultBusyTimeout);
+            new HookRecorder(options).Record(rawEvent, reply?.Saving);
         }
         catch (Exception e)
         {
@@ -60,5 +75,28 @@ internal static class HookEntryPoint
         }
 
         return 0;
+    }
+
+    /// <summary>The reply that was written in full, or null (nothing to say, or a failure, logged).</summary>
+    private static HookReply? Answer(HookResponder responder, string rawEvent, HookInvocation invocation, Stream stdout)
+    {
+        try
+        {
+            var reply = responder(rawEvent, invocation);
+            if (reply is null)
+            {
+                return null;
+            }
+
+            // One write of the whole object: the agent reads either a complete answer or none.
+            stdout.Write(new UTF8Encoding(false).GetBytes(reply.Json));
+            stdout.Flush();
+            return reply;
+        }
+        catch (Exception e)
+        {
+            HookErrorLog.Default().Append(DateTimeOffset.UtcNow, $"hook answer failed, the agent got none ({e.GetType().Name}: {e.Message})");
+            return null;
+        }
     }
 }

@@ -18,8 +18,11 @@ internal sealed class HookRecorder(HookRecorderOptions options)
 
     public HookSpool Spool => _spool;
 
-    /// <summary>Records <paramref name="rawEvent"/> (the hook's stdin); returns what happened, for tests.</summary>
-    public HookOutcome Record(string rawEvent)
+    /// <summary>
+    /// Records <paramref name="rawEvent"/> (the hook's stdin) and, in the same transaction, what the hook's answer
+    /// saved; returns what happened, for tests. A saving is not spooled: it is lost with a locked store.
+    /// </summary>
+    public HookOutcome Record(string rawEvent, TokenSavingRecord? saving = null)
     {
         var receivedAt = DateTimeOffset.UtcNow;
         try
@@ -54,6 +57,11 @@ internal sealed class HookRecorder(HookRecorderOptions options)
                 using (var writer = store.BeginWrite())
                 {
                     Write(writer, records);
+                    if (saving is not null)
+                    {
+                        writer.AddTokenSaving(saving);
+                    }
+
                     writer.Commit();
                 }
 

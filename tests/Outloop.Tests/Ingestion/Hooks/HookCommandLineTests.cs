@@ -36,10 +36,10 @@ public sealed class HookCommandLineTests
     [InlineData(new string[0], false, null)]
     public void OnlyABareHookInvocationTakesTheFastPath(string[] args, bool expected, string? expectedDb)
     {
-        Assert.Equal(expected, HookEntryPoint.IsHookInvocation(args, hookWordRequired: true, out var db));
+        Assert.Equal(expected, HookEntryPoint.IsHookInvocation(args, hookWordRequired: true, out var invocation));
         if (expected)
         {
-            Assert.Equal(expectedDb, db);
+            Assert.Equal(expectedDb, invocation.Db);
         }
     }
 }
