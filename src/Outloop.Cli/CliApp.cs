@@ -56,5 +56,6 @@ internal static class CliApp
         yield return ReviewCommand.Create(console);
         yield return ProposalsCommand.Create(console);
         yield return LearningsCommand.Create(console);
+        yield return NotifyCommand.Create(console);
     }
 }
