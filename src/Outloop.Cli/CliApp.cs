@@ -59,5 +59,6 @@ internal static class CliApp
         yield return ProposalsCommand.Create(console);
         yield return LearningsCommand.Create(console);
         yield return EffectivenessCommand.Create(console);
+        yield return NotifyCommand.Create(console);
     }
 }

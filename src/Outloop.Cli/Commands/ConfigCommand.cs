@@ -23,7 +23,12 @@ internal static class ConfigCommand
             {
                 console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
-                    config = config.Values.Select(v => new { key = v.Key.Name, value = v.Value, source = v.Source }),
+                    config = config.Values.Select(v => new
+                    {
+                        key = v.Key.Name,
+                        value = v.Value is IReadOnlyList<WebhookConfig> hooks ? hooks.Select(h => h.Masked()) : v.Value,
+                        source = v.Source,
+                    }),
                 }));
                 return 0;
             }
@@ -49,6 +54,8 @@ internal static class ConfigCommand
     private static string Format(object? value) => value switch
     {
         null => "(none)",
+        IReadOnlyList<WebhookConfig> { Count: 0 } => "(none)",
+        IReadOnlyList<WebhookConfig> hooks => string.Join("\n", hooks.Select(h => h.Describe())),
         double[] list => "[" + string.Join(", ", list.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]",
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -39,15 +39,17 @@ internal static class ImportCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad line instead of skipping it" };
-        var command = new Command("claude", "Import Claude Code transcripts, subagent runs included") { paths, strict, GlobalOptions.Json };
+        var command = new Command("claude", "Import Claude Code transcripts, subagent runs included") { paths, strict, ConfigCommand.Project, GlobalOptions.Json };
         command.SetAction(parse =>
         {
             using var store = StoreFactory.Open(parse);
             var importer = new ClaudeImporter(store);
             var files = parse.GetValue(paths) ?? [];
+            var mark = NotifyCommand.TaskMark(store);
             var summary = WithProgress(console, progress => importer.Import(files, new ImportOptions(parse.GetValue(strict), progress)));
             HookSpool.DrainDefault(store); // hook events spooled while the store was locked or unwritable
             Render(console, summary, parse.GetValue(GlobalOptions.Json));
+            NotifyCommand.AfterImport(console, store, parse, mark, parse.GetValue(GlobalOptions.Json));
             return 0;
         });
         return command;
@@ -61,12 +63,13 @@ internal static class ImportCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad line or unrecognised file instead of skipping it" };
-        var command = new Command(format, description) { paths, strict, GlobalOptions.Json };
+        var command = new Command(format, description) { paths, strict, ConfigCommand.Project, GlobalOptions.Json };
         command.SetAction(parse =>
         {
             using var store = StoreFactory.Open(parse);
             var importer = new SourceImporter(store, SourceAdapters.All);
             var files = parse.GetValue(paths) ?? [];
+            var mark = NotifyCommand.TaskMark(store);
             var summary = WithProgress(console, progress => importer.Import(format, files, new ImportOptions(parse.GetValue(strict), progress)));
             var json = parse.GetValue(GlobalOptions.Json);
             if (!json && format == SourceImporter.Auto)
@@ -78,6 +81,7 @@ internal static class ImportCommand
             }
 
             Render(console, summary, json);
+            NotifyCommand.AfterImport(console, store, parse, mark, json);
             return 0;
         });
         return command;

@@ -31,6 +31,7 @@ internal static class ReviewCommand
             using (var store = StoreFactory.OpenSqlite(parse))
             {
                 result = new ReviewRunner(store, config).Run(new ReviewOptions(project, mode, parse.GetValue(Force), parse.GetValue(LookbackDays), TimeProvider.System));
+                NotifyCommand.AfterReview(console, store, project, config, result);
             }
 
             if (parse.GetValue(GlobalOptions.Json))

@@ -14,11 +14,17 @@ internal static class ConfigKeys
     public const string LearningsPromotionThreshold = "learnings.promotionThreshold";
     public const string LearningsSimilarityThreshold = "learnings.similarityThreshold";
     public const string EffectivenessMinTasks = "effectiveness.minTasks";
+    public const string TriggersEnabled = "outerLoop.triggers.enabled";
+    public const string Webhooks = "webhooks";
+    public const string WebhookRetries = "webhookDelivery.retries";
+    public const string WebhookRetryDelayMs = "webhookDelivery.retryDelayMs";
+    public const string WebhookTimeoutMs = "webhookDelivery.timeoutMs";
 
     public static readonly IReadOnlyList<ConfigKey> All =
     [
         new(AfterTasks, ConfigType.Integer, 10, "Run the review after this many new tasks"),
         new(Schedule, ConfigType.Text, null, "Cron schedule of the review (in outloop serve)"),
+        new(TriggersEnabled, ConfigType.Boolean, true, "Run the review by itself after an import or a Stop hook once afterTasks tasks came"),
         new(MinOccurrences, ConfigType.Integer, 3, "Minimum occurrences of a pattern behind a proposal"),
         new(MinConfidence, ConfigType.Number, 0.7, "Minimum confidence (0-1) of a proposal"),
         new(LookbackDays, ConfigType.Integer, 30, "Days of tasks a review analyses"),
@@ -43,6 +49,10 @@ internal static class ConfigKeys
         new("preflight.maxConcerns", ConfigType.Integer, 2, "A prompt with more concerns than this is suggested to be split"),
         new("alerts.thresholds", ConfigType.NumberList, new[] { 0.5, 0.8, 0.95 }, "Quota shares that raise an alert, once per window"),
         new(EffectivenessMinTasks, ConfigType.Integer, 5, "Tasks needed on each side before a guideline's effect is judged"),
+        new(Webhooks, ConfigType.WebhookList, Array.Empty<WebhookConfig>(), "Webhooks: url, events [digest, escalation, task_complete], format slack|generic, headers, secret"),
+        new(WebhookRetries, ConfigType.Integer, 3, "Retries of a failed webhook delivery (exponential back-off)"),
+        new(WebhookRetryDelayMs, ConfigType.Integer, 1000, "Delay before the first retry of a webhook, doubled each time (ms)"),
+        new(WebhookTimeoutMs, ConfigType.Integer, 10_000, "Timeout of one webhook delivery attempt (ms)"),
     ];
 
     /// <summary>Seed 002 nests the learnings under <c>outerLoop</c>; both spellings are accepted.</summary>

@@ -91,6 +91,11 @@ internal static class ConfigLoader
     private static object? Convert(ConfigKey key, YamlNode node, string file)
     {
         string Where() => $"{file}:{node.Start.Line}: '{key.Name}'";
+        if (key.Type == ConfigType.WebhookList)
+        {
+            return WebhookConfig.Parse(key.Name, node, file);
+        }
+
         if (key.Type == ConfigType.NumberList)
         {
             if (node is not YamlSequenceNode sequence)

@@ -8,4 +8,7 @@ internal enum ConfigType
     Text,
     Boolean,
     NumberList,
+
+    /// <summary>The <c>webhooks</c> list: one mapping per webhook (see <see cref="WebhookConfig"/>).</summary>
+    WebhookList,
 }

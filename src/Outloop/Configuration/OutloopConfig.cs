@@ -27,6 +27,9 @@ internal sealed class OutloopConfig(IReadOnlyDictionary<string, ConfigValue> val
 
     public IReadOnlyList<double> Numbers(string key) => (IReadOnlyList<double>)this[key].Value!;
 
+    /// <summary>The configured webhooks, as written (<c>${ENV}</c> references not yet expanded).</summary>
+    public IReadOnlyList<WebhookConfig> Webhooks() => (IReadOnlyList<WebhookConfig>)this[ConfigKeys.Webhooks].Value!;
+
     /// <summary>A copy with one value replaced (a command-line option over the files).</summary>
     public OutloopConfig With(string key, object? value, string source)
     {

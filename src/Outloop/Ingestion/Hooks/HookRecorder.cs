@@ -66,12 +66,14 @@ internal sealed class HookRecorder(HookRecorderOptions options)
                 }
 
                 DrainSpool(store);
+                Signal(records, payload);
                 return HookOutcome.Stored;
             }
             catch (Exception e)
             {
                 var spooled = _spool.Save(id, payload, receivedAt);
                 _log.Append(receivedAt, $"cannot write the store {options.DbPath} ({e.GetType().Name}: {e.Message}); event {id} spooled to {spooled}");
+                Signal(records, payload);
                 return HookOutcome.Spooled;
             }
         }
@@ -99,6 +101,19 @@ internal sealed class HookRecorder(HookRecorderOptions options)
         if (records.Prompt is { } prompt)
         {
             writer.UpsertPrompt(prompt);
+        }
+    }
+
+    /// <summary>A Stop leaves its marker for notifications and the review trigger (<see cref="HookStopSignal"/>); a failure is only logged.</summary>
+    private void Signal(HookRecords records, string payload)
+    {
+        try
+        {
+            HookStopSignal.Handle(records, payload, options.DbPath);
+        }
+        catch (Exception e)
+        {
+            _log.Append(DateTimeOffset.UtcNow, $"cannot leave the Stop marker of event {records.Event.Id} ({e.GetType().Name}: {e.Message}); its task notification is lost");
         }
     }
 
