@@ -171,7 +171,7 @@ internal sealed class InteractiveReview(IReviewConsole console, ProposalEditor e
     {
         int Count(ReviewAction action) => decisions.Count(d => d.Action == action);
         return string.Create(CultureInfo.InvariantCulture,
-            $"Reviewed {decisions.Count(d => d.Action != ReviewAction.Quit)} of {decisions.Count}: {Count(ReviewAction.Approved)} approved, {Count(ReviewAction.Edited)} edited, {Count(ReviewAction.Rejected)} rejected, {Count(ReviewAction.Skipped) + Count(ReviewAction.Quit)} left pending.\n");
+            $"Decided {decisions.Count(d => d.Action is not (ReviewAction.Quit or ReviewAction.Skipped))} of {decisions.Count} proposal(s): {Count(ReviewAction.Approved)} approved, {Count(ReviewAction.Edited)} edited, {Count(ReviewAction.Rejected)} rejected, {Count(ReviewAction.Skipped) + Count(ReviewAction.Quit)} left pending.\n");
     }
 
     private static string Short(string text)
