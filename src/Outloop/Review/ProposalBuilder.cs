@@ -51,7 +51,7 @@ internal static class ProposalBuilder
             target = $".outloop/criteria/{verb}.md";
             var lines = new List<string>
             {
-                $"## Definition of done: \"{pattern.Signature}\" tasks",
+                $"## Definition of done: tasks like \"{pattern.Signature}\"",
                 "- The pass criteria are written down before the work starts, and each one is met.",
             };
             if (checks.Count > 0)
