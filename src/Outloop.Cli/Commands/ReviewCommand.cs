@@ -2,10 +2,14 @@ using System.CommandLine;
 using System.Text.Json;
 using Outloop.Configuration;
 using Outloop.Review;
+using Outloop.Storage;
 
 namespace Outloop.Cli.Commands;
 
-/// <summary><c>outloop review [--project DIR] [--non-interactive|--auto|--pending] [--force] [--lookback-days N] [--json]</c>.</summary>
+/// <summary>
+/// <c>outloop review [--project DIR] [--non-interactive|--auto|--pending] [--force] [--lookback-days N] [--json]</c>.
+/// On a terminal without a mode flag the review is interactive; <c>--auto</c> and <c>--pending</c> ask there too.
+/// </summary>
 internal static class ReviewCommand
 {
     private static readonly Option<bool> NonInteractive = new("--non-interactive") { Description = "Save every proposal as pending" };
@@ -25,16 +29,25 @@ internal static class ReviewCommand
         command.SetAction(parse =>
         {
             var project = Path.GetFullPath(parse.GetValue(ConfigCommand.Project) ?? Directory.GetCurrentDirectory());
-            var mode = parse.GetValue(Auto) ? ReviewMode.Auto : parse.GetValue(Pending) ? ReviewMode.Pending : ReviewMode.NonInteractive;
+            var json = parse.GetValue(GlobalOptions.Json);
+
+            // A person answers only on a terminal; --json, --non-interactive and redirected streams never wait for keys.
+            var person = console.IsTerminal && !json && !parse.GetValue(NonInteractive) && TerminalReviewConsole.Available;
+            var mode = parse.GetValue(Auto) ? ReviewMode.Auto
+                : parse.GetValue(Pending) ? ReviewMode.Pending
+                : person ? ReviewMode.Interactive : ReviewMode.NonInteractive;
+            var reviewer = person ? new InteractiveReview(new TerminalReviewConsole(console.Out), ProposalEditor.FromEnvironment(), TimeProvider.System) : null;
             var config = ConfigLoader.Load(project);
             ReviewResult result;
+            int pending;
             using (var store = StoreFactory.OpenSqlite(parse))
             {
-                result = new ReviewRunner(store, config).Run(new ReviewOptions(project, mode, parse.GetValue(Force), parse.GetValue(LookbackDays), TimeProvider.System));
+                result = new ReviewRunner(store, config).Run(new ReviewOptions(project, mode, parse.GetValue(Force), parse.GetValue(LookbackDays), TimeProvider.System), reviewer);
+                pending = new SqliteReviewStore(store, new ProjectFiles(project).Root).Proposals(ProposalStatus.Pending).Count;
                 NotifyCommand.AfterReview(console, store, project, config, result);
             }
 
-            if (parse.GetValue(GlobalOptions.Json))
+            if (json)
             {
                 console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
@@ -60,6 +73,11 @@ internal static class ReviewCommand
             foreach (var g in result.GuidelinesUpdated)
             {
                 console.Out.WriteLine($"Updated {g}");
+            }
+
+            if (pending > 0)
+            {
+                console.Out.WriteLine($"{pending} proposal(s) pending: review them with 'outloop review --pending' or 'outloop proposals list'.");
             }
 
             console.Out.WriteLine($"Digest: {result.DigestMarkdownPath}");

@@ -16,7 +16,12 @@ internal sealed class ReviewRunner(SqliteStore store, OutloopConfig config)
 {
     private static readonly string[] LearningKinds = [PatternKind.Failure, PatternKind.Recovery, PatternKind.Iteration, PatternKind.Success];
 
-    public ReviewResult Run(ReviewOptions options)
+    /// <summary>
+    /// Runs the review; with a <paramref name="reviewer"/> the reviewer decides on the new proposals (interactive), the
+    /// pending ones (<see cref="ReviewMode.Pending"/>) or the pending criteria (<see cref="ReviewMode.Auto"/>) before
+    /// the digest is written, so the digest shows those decisions.
+    /// </summary>
+    public ReviewResult Run(ReviewOptions options, InteractiveReview? reviewer = null)
     {
         var files = new ProjectFiles(options.ProjectDirectory);
         var reviews = new SqliteReviewStore(store, files.Root);
@@ -63,9 +68,12 @@ internal sealed class ReviewRunner(SqliteStore store, OutloopConfig config)
                 .Where(p => p.Confidence >= config.Number(ConfigKeys.MinConfidence))
                 .OrderByDescending(p => p.Confidence).ThenByDescending(p => p.Evidence.Tasks).ThenBy(p => p.Id, StringComparer.Ordinal);
             var existing = reviews.Proposals().ToDictionary(p => p.Id, StringComparer.Ordinal);
-            foreach (var candidate in candidates)
+
+            // Undecided proposals count against maxProposals: reviews of unchanged data do not pile up pending ones.
+            var room = config.Integer(ConfigKeys.MaxProposals) - existing.Values.Count(p => p.Status == ProposalStatus.Pending);
+            foreach (var candidate in ProposalBuilder.Interleave(candidates))
             {
-                if (newProposals.Count >= config.Integer(ConfigKeys.MaxProposals))
+                if (newProposals.Count >= room)
                 {
                     break;
                 }
@@ -89,6 +97,17 @@ internal sealed class ReviewRunner(SqliteStore store, OutloopConfig config)
                 Apply(files, reviews, proposal, now, feedback: null);
                 updated.Add(proposal.TargetFile);
             }
+        }
+
+        if (reviewer is not null)
+        {
+            var asked = options.Mode switch
+            {
+                ReviewMode.Pending => reviews.Proposals(ProposalStatus.Pending),
+                ReviewMode.Auto => [.. reviews.Proposals(ProposalStatus.Pending).Where(p => p.Type == "criteria")],
+                _ => newProposals,
+            };
+            updated.AddRange(reviewer.Review(asked, files, reviews).Where(d => d.Action is ReviewAction.Approved or ReviewAction.Edited).Select(d => d.Proposal.TargetFile));
         }
 
         reviews.SaveState(new ReviewState(now, taskCount));

@@ -137,6 +137,25 @@ internal sealed class SqliteReviewStore(SqliteStore store, string project)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The description of each of these tasks that is in the store (null when it has none).</summary>
+    public Dictionary<string, string?> TaskDescriptions(IEnumerable<string> taskIds)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT description FROM tasks WHERE id = $id";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var taskId in taskIds.Distinct(StringComparer.Ordinal))
+        {
+            id.Value = taskId;
+            if (command.ExecuteScalar() is { } value)
+            {
+                result[taskId] = value as string;
+            }
+        }
+
+        return result;
+    }
+
     private SqliteCommand Command(string sql)
     {
         var command = _connection.CreateCommand();
