@@ -1,76 +1,119 @@
 #!/usr/bin/env python3
-"""Do failure templates and iteration counts separate resolved from unresolved tasks?
+"""Do failure templates, iterations and the other task signals separate resolved from unresolved tasks?
 
-Reads an Outloop store after `outloop import auto ../shared/data/mini-swe-agent` and `outloop backfill`, and prints,
-for one agent's labelled tasks: AUC of iterations and of failure counts against the labels (0.5 = chance), the
-point-biserial correlation of iterations with being unresolved, and a cross-validated template score: each task is
-scored by the unresolved rate of the failure templates it hit, learnt from a disjoint half of the tasks.
-Usage: scripts/outcome-signal.py STORE.db [AGENT]   (AGENT defaults to mini-swe-agent)
+Reads an Outloop store after `outloop import auto ../shared/data/mini-swe-agent` and
+`outloop backfill --signals SIGNALS.jsonl`, and prints, for one agent's labelled tasks, the AUC of every signal against
+"unresolved" (0.5 = chance; above 0.5 = higher value, more often unresolved; below = the reverse), each on all tasks and
+as the 5th-95th percentile over the halves of 200 random 2-fold splits (the spread a held-out half would see), plus the
+point-biserial correlation of iterations with being unresolved. The template score is the only learnt signal: each
+task is scored by the unresolved rate of the failure templates it hit, learnt from the other half of the split.
+The signals are fixed in advance (BENCHMARKS.md lists them); none is chosen or tuned on these labels.
+Usage: scripts/outcome-signal.py STORE.db SIGNALS.jsonl [AGENT]   (AGENT defaults to mini-swe-agent)
 """
+import json
 import random
 import sqlite3
 import statistics
 import sys
 from collections import defaultdict
 
-db = sys.argv[1]
-agent = sys.argv[2] if len(sys.argv) > 2 else "mini-swe-agent"
+db, signals_path = sys.argv[1], sys.argv[2]
+agent = sys.argv[3] if len(sys.argv) > 3 else "mini-swe-agent"
 con = sqlite3.connect(db)
-tasks = {tid: (outcome, iterations or 1) for tid, outcome, iterations in con.execute(
-    "SELECT id, outcome, iterations FROM tasks WHERE agent = ? AND outcome IN ('converged', 'failed')", (agent,))}
+tasks = {tid: outcome for tid, outcome in con.execute(
+    "SELECT id, outcome FROM tasks WHERE agent = ? AND outcome IN ('converged', 'failed')", (agent,))}
+labels = {t: 1 if o == "failed" else 0 for t, o in tasks.items()}  # 1 = unresolved
+signals = {}
+with open(signals_path, encoding="utf-8") as f:
+    for line in f:
+        s = json.loads(line)
+        if s["taskId"] in tasks:
+            signals[s["taskId"]] = s
 templates = defaultdict(set)
-failures = defaultdict(int)
 for tid, template in con.execute("SELECT task_id, template_id FROM failures"):
     if tid in tasks:
         templates[tid].add(template)
-        failures[tid] += 1
-
-labels = {t: 1 if o == "failed" else 0 for t, (o, _) in tasks.items()}  # 1 = unresolved
-
-
-def auc(score):
-    pos = [score[t] for t in tasks if labels[t] == 1]
-    neg = [score[t] for t in tasks if labels[t] == 0]
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
-
-
-iterations = {t: tasks[t][1] for t in tasks}
-fails = {t: failures[t] for t in tasks}
-# Template score by cross-validation: learn each template's unresolved rate on one half of the tasks, score the other
-# half, 200 random splits. (Leave-one-out is biased against the held-out label for rare templates, because holding
-# a task out removes its own vote; disjoint halves are not.) A template counts when seen in >= MIN_TRAIN training
-# tasks; rates are smoothed towards the training base rate with PRIOR pseudo-tasks.
-PRIOR, MIN_TRAIN, SPLITS = 2, 2, 200
-rng = random.Random(7)
 ids = sorted(tasks)
-split_aucs = []
-for _ in range(SPLITS):
-    rng.shuffle(ids)
-    half = len(ids) // 2
-    for train, test in ((ids[:half], ids[half:]), (ids[half:], ids[:half])):
-        base = sum(labels[u] for u in train) / len(train)
-        seen = defaultdict(list)
-        for u in train:
-            for template in templates[u]:
-                seen[template].append(labels[u])
-        score = {}
-        for t in test:
-            rates = [(sum(v) + PRIOR * base) / (len(v) + PRIOR) for tpl in templates[t] if len(v := seen[tpl]) >= MIN_TRAIN]
-            score[t] = statistics.mean(rates) if rates else base
-        pos = [score[t] for t in test if labels[t] == 1]
-        neg = [score[t] for t in test if labels[t] == 0]
-        if pos and neg:
-            split_aucs.append(sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg)))
 
-y = [labels[t] for t in tasks]
-x = [iterations[t] for t in tasks]
+
+def flag(value):
+    """A yes/no/none signal as a number: none (no such run) sits between no and yes."""
+    return 0.5 if value is None else float(value)
+
+
+FEATURES = {
+    "iterations (1 + failed checks between source edits)": lambda s: s["iterations"],
+    "failed tool calls (no-match answers and reproductions excluded)": lambda s: s["failedCalls"],
+    "failed verification runs": lambda s: s["failedVerifications"],
+    "last verification run failed": lambda s: flag(s["lastVerificationFailed"]),
+    "last test run failed": lambda s: flag(s["lastTestFailed"]),
+    "never ran a test (no test run outside reproductions)": lambda s: float(s["testRuns"] == 0),
+    "wrote or edited a test file": lambda s: float(s["editedTests"]),
+    "verification runs": lambda s: s["verifications"],
+    "source edits": lambda s: s["sourceEdits"],
+    "no submission step": lambda s: float(not s["submitted"]),
+    "for comparison: tool calls": lambda s: s["calls"],
+}
+
+
+def auc(score, subset):
+    pos = [score[t] for t in subset if labels[t] == 1]
+    neg = [score[t] for t in subset if labels[t] == 0]
+    if not pos or not neg:
+        return None
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+
+def template_scores(train, test):
+    # A template counts when seen in >= MIN_TRAIN training tasks; rates are smoothed towards the training base rate.
+    prior, min_train = 2, 2
+    base = sum(labels[u] for u in train) / len(train)
+    seen = defaultdict(list)
+    for u in train:
+        for template in templates[u]:
+            seen[template].append(labels[u])
+    score = {}
+    for t in test:
+        rates = [(sum(v) + prior * base) / (len(v) + prior) for tpl in templates[t] if len(v := seen[tpl]) >= min_train]
+        score[t] = statistics.mean(rates) if rates else base
+    return score
+
+
+SPLITS = 200
+rng = random.Random(7)
+halves = []
+for _ in range(SPLITS):
+    order = ids[:]
+    rng.shuffle(order)
+    half = len(order) // 2
+    halves.append((order[:half], order[half:]))
+    halves.append((order[half:], order[:half]))
+
+
+def spread(values):
+    values = sorted(v for v in values if v is not None)
+    return values[len(values) // 20], values[-(len(values) // 20) - 1], statistics.mean(values)
+
+
+rows = []
+for name, fn in FEATURES.items():
+    score = {t: fn(signals[t]) for t in ids}
+    lo, hi, _ = spread(auc(score, test) for _, test in halves)
+    unresolved = statistics.mean(score[t] for t in ids if labels[t] == 1)
+    resolved = statistics.mean(score[t] for t in ids if labels[t] == 0)
+    rows.append((name, auc(score, ids), lo, hi, resolved, unresolved))
+template_aucs = [auc(template_scores(train, test), test) for train, test in halves]
+lo, hi, mean = spread(template_aucs)
+
+y = [labels[t] for t in ids]
+x = [signals[t]["iterations"] for t in ids]
 r = statistics.correlation(x, y) if len(set(x)) > 1 else float("nan")
-resolved = [iterations[t] for t in tasks if labels[t] == 0]
-unresolved = [iterations[t] for t in tasks if labels[t] == 1]
-print(f"{agent}: {len(tasks)} labelled tasks, {sum(y)} unresolved, {sum(1 for t in tasks if templates[t])} with failures")
-print(f"mean iterations: resolved {statistics.mean(resolved):.2f}, unresolved {statistics.mean(unresolved):.2f}")
-print(f"AUC iterations {auc(iterations):.3f}; point-biserial r(iterations, unresolved) = {r:.3f}")
-print(f"AUC failure count {auc(fails):.3f}")
-print(f"AUC template score, 2-fold x {SPLITS}: mean {statistics.mean(split_aucs):.3f}, "
-      f"5th-95th percentile {sorted(split_aucs)[len(split_aucs) // 20]:.3f}-{sorted(split_aucs)[-len(split_aucs) // 20]:.3f}   (0.5 = chance)")
+print(f"{agent}: {len(ids)} labelled tasks, {sum(y)} unresolved, {sum(1 for t in ids if templates[t])} with failures, "
+      f"{len({tpl for t in ids for tpl in templates[t]})} templates")
+print(f"point-biserial r(iterations, unresolved) = {r:.3f}")
+print()
+print("| signal | mean resolved | mean unresolved | AUC, all tasks | AUC on held-out halves, 5th-95th pct |")
+print("|---|---|---|---|---|")
+for name, a, lo_, hi_, res, unres in rows:
+    print(f"| {name} | {res:.2f} | {unres:.2f} | {a:.2f} | {lo_:.2f}-{hi_:.2f} |")
+print(f"| failure-template score, learnt on the other half | -- | -- | {mean:.2f} (mean) | {lo:.2f}-{hi:.2f} |")

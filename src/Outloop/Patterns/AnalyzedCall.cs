@@ -26,6 +26,24 @@ internal sealed record AnalyzedCall(
     string? FailureSource,
     CallCost Cost)
 {
+    /// <summary>Files the command line writes through a redirection (<c>cat &lt;&lt;EOF &gt; x.py</c>), as written.</summary>
+    public IReadOnlyList<string> Written { get; init; } = [];
+
+    /// <summary>The files of <see cref="Written"/> that the line may create (<c>&gt; f</c>, not <c>&gt;&gt; f</c> or <c>sed -i</c>).</summary>
+    public IReadOnlyList<string> Created { get; init; } = [];
+
+    /// <summary>True when the command's own code reads a file and writes one back (a Python heredoc or <c>-c</c> editor).</summary>
+    public bool CodeWrites { get; init; }
+
+    /// <summary>Set by <see cref="CallRoles"/>: the call changes a project file (not a scratch file of the task).</summary>
+    public bool EditsSource { get; init; }
+
+    /// <summary>Set by <see cref="CallRoles"/>: the call checks the work (a test/build/lint run, or a scratch script re-run after an edit).</summary>
+    public bool Verifies { get; init; }
+
+    /// <summary>Set by <see cref="CallRoles"/>: a run of the task's own scratch script before any project file changed (a reproduction).</summary>
+    public bool Reproduces { get; init; }
+
     /// <summary>True when the call writes or edits a file.</summary>
     public bool IsWrite => Operation.Category == OperationCategory.File && Operation.Subcategory is "write" or "edit";
 

@@ -1,9 +1,13 @@
 namespace Outloop.Patterns;
 
-/// <summary>What a backfill wrote: calls classified, patterns per kind, failures, tasks scored, and the time it took.</summary>
+/// <summary>What a backfill wrote: calls classified, patterns per kind, failures, tasks scored, the time it took, and each task's signals.</summary>
 internal sealed record BackfillSummary(
     int Calls,
     IReadOnlyDictionary<string, int> PatternsByKind,
     int Failures,
     int Tasks,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Per task, what its calls show (<see cref="TaskSignals"/>).</summary>
+    public IReadOnlyList<TaskSignals> Signals { get; init; } = [];
+}

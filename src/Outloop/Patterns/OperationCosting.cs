@@ -89,13 +89,16 @@ internal static class OperationCosting
             compact = OutputCompactor.Compact(operation.NormalizedCommand, text, call.Success switch { true => 0, false => 1, null => null }, Compaction);
         }
 
-        // A call the person refused or interrupted did not fail: nothing about the operation went wrong.
-        var failed = call.Success == false && !IsRefusal(text);
+        // A call the person refused or interrupted did not fail: nothing about the operation went wrong. Nor did a
+        // search that found nothing or a diff that found differences: their exit code is their answer.
+        var command = OperationClassifier.CommandText(call.InputJson);
+        var failed = call.Success == false && !IsRefusal(text)
+            && !(ExitStatus.Code(text) is { } code && ExitStatus.IsAnswer(command, code));
         string? failureLine = null;
         string? failureSource = null;
         if (failed && text is not null)
         {
-            failureLine = ErrorText.SalientLine(WithoutExitCode(text));
+            failureLine = ErrorText.SalientLine(ExitStatus.Output(text));
             failureSource = "error";
         }
         else if (call.Success == true && operation.IsVerification && compact is { Recognised: true, Failures.Count: > 0 })
@@ -124,7 +127,12 @@ internal static class OperationCosting
         var cost = new CallCost(scriptable, outputShare, resultTokens, rereads, compactTokens, (double)llmCost, (double)scriptCost, reader?.Model ?? issuing?.Model);
         return new AnalyzedCall(
             call.Id, call.SessionId, call.TaskId, call.Agent, call.Name, call.StartedAt ?? call.EndedAt, call.Success, call.IsSidechain,
-            operation, signature, failed, failureLine, failureSource, cost);
+            operation, signature, failed, failureLine, failureSource, cost)
+        {
+            Written = ShellWrites.Files(command),
+            Created = ShellWrites.Created(command),
+            CodeWrites = ShellWrites.CodeRewritesFiles(command),
+        };
     }
 
     /// <summary>The first request of the call's task and chain after the call ended, and how many came after it.</summary>
@@ -151,21 +159,6 @@ internal static class OperationCosting
         }
 
         return lo < chain.Count ? (chain[lo], chain.Count - lo - 1) : (null, 0);
-    }
-
-    /// <summary>
-    /// Claude Code prefixes a failed command's output with <c>Exit code N</c>; the output after it says what failed,
-    /// so the prefix is dropped when anything follows.
-    /// </summary>
-    internal static string WithoutExitCode(string text)
-    {
-        if (!text.StartsWith("Exit code ", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 || string.IsNullOrWhiteSpace(text[(newline + 1)..]) ? text : text[(newline + 1)..];
     }
 
     private static (decimal Input, decimal Output, decimal CacheRead) Price(PriceTable prices, string? model) =>

@@ -6,4 +6,8 @@ internal sealed record PatternAnalysis(
     IReadOnlyList<PatternRecord> Patterns,
     IReadOnlyList<PatternOccurrence> Occurrences,
     IReadOnlyList<FailureRecord> Failures,
-    IReadOnlyList<TaskScore> TaskScores);
+    IReadOnlyList<TaskScore> TaskScores)
+{
+    /// <summary>Per task, what its calls show (for outcome studies); not stored.</summary>
+    public IReadOnlyList<TaskSignals> Signals { get; init; } = [];
+}

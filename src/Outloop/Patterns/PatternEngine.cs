@@ -19,7 +19,7 @@ internal static class PatternEngine
         var analysis = Analyze(source, options);
         source.Replace(analysis);
         var kinds = PatternKind.All.ToDictionary(k => k, k => analysis.Patterns.Count(p => p.Kind == k), StringComparer.Ordinal);
-        return new BackfillSummary(analysis.Signatures.Count, kinds, analysis.Failures.Count, analysis.TaskScores.Count, clock.Elapsed);
+        return new BackfillSummary(analysis.Signatures.Count, kinds, analysis.Failures.Count, analysis.TaskScores.Count, clock.Elapsed) { Signals = analysis.Signals };
     }
 
     /// <summary>Computes everything without writing it.</summary>
@@ -46,6 +46,8 @@ internal static class PatternEngine
 
         // One global order (time, then id) that every analysis relies on for "first" and "after".
         calls.Sort((a, b) => string.CompareOrdinal(a.Ts, b.Ts) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id));
+        calls = CallRoles.Assign(calls);
+
         var tasks = source.Tasks();
         var timed = calls.Where(c => c.Ts is not null).ToList();
         var oldest = timed.Count == 0 ? null : timed[0].Ts;
@@ -61,9 +63,10 @@ internal static class PatternEngine
         var templateOf = FailureTemplates.Find(calls, options, tasks, newest, patterns, occurrences, failures);
         var templateText = patterns.Where(p => p.Kind == PatternKind.Failure).ToDictionary(p => p.Id, p => p.Signature, StringComparer.Ordinal);
         RecoveryPatterns.Find(calls, templateOf, templateText, options, patterns, occurrences);
-        var scores = TaskIterations.Score(tasks, calls);
+        var signals = new List<TaskSignals>(tasks.Count);
+        var scores = TaskIterations.Score(tasks, calls, signals);
         TaskGroups.Find(tasks, scores, calls, options, patterns, occurrences);
 
-        return new PatternAnalysis(calls.Select(c => (c.Id, c.Signature)).ToList(), patterns, occurrences, failures, scores);
+        return new PatternAnalysis(calls.Select(c => (c.Id, c.Signature)).ToList(), patterns, occurrences, failures, scores) { Signals = signals };
     }
 }

@@ -30,11 +30,15 @@ public sealed class PatternsCommandTests : IDisposable
         var (importExit, _, importError) = await CliRun.Run("import", "claude", _folder, "--db", db);
         Assert.True(importExit == 0, importError);
 
-        var (backfillExit, backfill, _) = await CliRun.Run("backfill", "--db", db);
+        var signals = Path.Combine(_folder, "signals.jsonl");
+        var (backfillExit, backfill, _) = await CliRun.Run("backfill", "--db", db, "--signals", signals);
         var (exit, json, _) = await CliRun.Run("patterns", "ops", "--json", "--db", db);
 
         Assert.Equal(0, backfillExit);
         Assert.StartsWith("Backfilled 3 tool calls, 3 tasks", backfill, StringComparison.Ordinal);
+        var taskSignals = (await File.ReadAllLinesAsync(signals, TestContext.Current.CancellationToken)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, taskSignals.Count);
+        Assert.All(taskSignals, s => Assert.Equal((1, false), (s.GetProperty("testRuns").GetInt32(), s.GetProperty("lastTestFailed").GetBoolean())));
         Assert.Equal(0, exit);
         using var document = JsonDocument.Parse(json);
         var pattern = Assert.Single(document.RootElement.GetProperty("patterns").EnumerateArray());

@@ -34,6 +34,13 @@ internal static class OperationClassifier
         }
     }
 
+    /// <summary>The shell command of a tool input (<c>command</c>, <c>cmd</c> or <c>script</c>), or null.</summary>
+    internal static string? CommandText(string? inputJson)
+    {
+        using var document = ParseJson(inputJson);
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } root ? ShellText(root) : null;
+    }
+
     /// <summary>Like <see cref="Classify"/> but lets a classification bug surface as an exception (for tests).</summary>
     internal static OperationSignature ClassifyStrict(ToolInvocation call) => ClassifyCore(call);
 
@@ -76,7 +83,10 @@ internal static class OperationClassifier
                     return Simple(OperationCategory.Other, name.Length == 0 ? "shell" : name, SignatureTargets.All, toolName);
                 }
 
-                return ShellOperationClassifier.Classify(commandText, scope);
+                var shell = ShellOperationClassifier.Classify(commandText, scope);
+                return IsSubmission(commandText)
+                    ? new OperationSignature(OperationCategory.Agent, "finish", SignatureTargets.All, shell.NormalizedCommand, [], null)
+                    : shell;
             case "read" or "view" or "read_file" or "notebookread" or "view_file" or "view_image" or "open_file" or "read_many_files":
                 return FileTool("read", FileAccessKind.Read, PathOf(input) ?? PathFromCommand(commandText), scope, toolName, folder: false);
             case "write" or "create" or "write_file" or "create_file" or "write_to_file":
@@ -211,6 +221,23 @@ internal static class OperationClassifier
         }
 
         return (files, onlyAdds && files.Count > 0);
+    }
+
+    /// <summary>
+    /// mini-swe-agent's submission: the command starts by echoing its end marker (<c>COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT</c>,
+    /// <c>MINI_SWE_AGENT_FINAL_OUTPUT</c> in older versions), then prints the diff it submits.
+    /// </summary>
+    internal static bool IsSubmission(string command)
+    {
+        var text = command.AsSpan().TrimStart();
+        if (!text.StartsWith("echo ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var first = text.IndexOfAny("&;|\n") is var end and >= 0 ? text[..end] : text;
+        return first.Contains("COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT", StringComparison.Ordinal)
+            || first.Contains("MINI_SWE_AGENT_FINAL_OUTPUT", StringComparison.Ordinal);
     }
 
     private static bool IsSweOnlyCommand(string word) => word is "goto" or "scroll_up" or "scroll_down" or "search_dir"

@@ -30,6 +30,15 @@ public sealed class AgentToolSignatureTests
         Assert.Equal(expected, Sig("claude", tool, json));
     }
 
+    [Theory]
+    [InlineData("echo COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT && git add -A && git diff --cached", "agent:finish:all")]
+    [InlineData("echo MINI_SWE_AGENT_FINAL_OUTPUT && git diff", "agent:finish:all")]
+    [InlineData("echo done && git diff --cached", "vcs:git:diff")]
+    public void MiniSweAgentsSubmissionIsTheFinishStep(string command, string expected)
+    {
+        Assert.Equal(expected, Sig("mini-swe-agent", "bash", System.Text.Json.JsonSerializer.Serialize(new { command }), cwd: null, root: null));
+    }
+
     [Fact]
     public void ReadingTheSameFolderFromAnotherWorktreeGivesTheSameTarget()
     {
