@@ -46,6 +46,10 @@ internal sealed class NullStoreWriter : IStoreWriter
     {
     }
 
+    public void AddTokenSaving(TokenSavingRecord saving)
+    {
+    }
+
     public void SaveFileState(FileState state)
     {
     }
