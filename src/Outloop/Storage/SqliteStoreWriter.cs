@@ -9,7 +9,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     // Keyed by reference: the SQL texts are literals (interned), so a lookup never hashes a kilobyte of SQL per row.
-    private readonly Dictionary<string, PreparedStatement> _statements = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, RawStatement> _statements = new(ReferenceEqualityComparer.Instance);
     private const string SavepointName = "source_file";
     private bool _committed;
 
@@ -206,11 +206,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
     internal static string OutcomeText(TaskOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    private PreparedStatement Statement(string sql, int parameters)
+    private RawStatement Statement(string sql, int parameters)
     {
         if (!_statements.TryGetValue(sql, out var statement))
         {
-            statement = new PreparedStatement(_connection, _transaction, sql, parameters);
+            statement = new RawStatement(_connection, sql, parameters);
             _statements[sql] = statement;
         }
 
