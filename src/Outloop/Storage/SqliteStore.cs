@@ -9,11 +9,13 @@ namespace Outloop.Storage;
 internal sealed class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
+    private readonly WalCheckpointer _checkpointer;
 
     private SqliteStore(string path, SqliteConnection connection)
     {
         Location = path;
         _connection = connection;
+        _checkpointer = new WalCheckpointer(path);
     }
 
     /// <summary>Price tiers start above this many tokens of one kind in one request; below it cost is linear.</summary>
@@ -61,7 +63,7 @@ internal sealed class SqliteStore : IStore
         }
     }
 
-    public IStoreWriter BeginWrite() => new SqliteStoreWriter(_connection);
+    public IStoreWriter BeginWrite() => new SqliteStoreWriter(_connection, _checkpointer);
 
     public IReadOnlyDictionary<string, FileState> FileStates()
     {
@@ -249,7 +251,11 @@ internal sealed class SqliteStore : IStore
         return counts;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _checkpointer.Dispose();
+        _connection.Dispose();
+    }
 
     /// <summary>
     /// The WHERE conditions of a filter over one query's own columns (each given as SQL naming <c>$project</c>,

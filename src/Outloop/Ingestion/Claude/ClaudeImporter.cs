@@ -12,8 +12,14 @@ internal sealed class ClaudeImporter(IStore store)
 {
     public const string Format = "claude";
 
-    /// <summary>A long file is committed in slices of this many bytes so a killed import keeps its progress.</summary>
+    /// <summary>A transaction is committed after this many bytes (a long file in slices of it) so a killed import keeps its progress.</summary>
     private const long CommitEveryBytes = 64L << 20;
+
+    /// <summary>
+    /// ... or after this many files. Files share a transaction (each inside a savepoint): a commit per file rewrote
+    /// the index pages every file touches, several times the store's size of log writes.
+    /// </summary>
+    private const int CommitEveryFiles = 1000;
 
     private const int MaxKeptProblems = 1000;
 
@@ -54,9 +60,12 @@ internal sealed class ClaudeImporter(IStore store)
             {
                 run.Consume(item);
             }
+
+            run.Finish();
         }
         catch
         {
+            run.KeepWholeFiles();
             cancel.Cancel();
             DrainQuietly(queue);
             throw;
@@ -180,6 +189,9 @@ internal sealed class ClaudeImporter(IStore store)
         private long _fileSkipped;
         private long _fileStartLines;
         private long _uncommittedBytes;
+        private int _uncommittedFiles;
+        private long _fileUncommittedBytes;
+        private bool _inFile;
         private long _lines;
         private long _bytes;
         private long _skipped;
@@ -189,7 +201,10 @@ internal sealed class ClaudeImporter(IStore store)
             var file = item.File;
             if (item.Start)
             {
-                _writer = store.BeginWrite();
+                _writer ??= store.BeginWrite();
+                _writer.BeginSavepoint();
+                _inFile = true;
+                _fileUncommittedBytes = 0;
                 _builder = new ClaudeSessionBuilder(file.File, ClaudeParserState.FromJson(file.State?.ParserState));
                 _offset = file.State?.Offset ?? 0;
                 _fileStartLines = file.State?.Lines ?? 0;
@@ -260,12 +275,67 @@ internal sealed class ClaudeImporter(IStore store)
             var read = batch.EndOffset - _offset;
             _bytes += read;
             _uncommittedBytes += read;
+            _fileUncommittedBytes += read;
             _offset = batch.EndOffset;
             options.Progress?.Report(new ImportProgress(_bytes, totalBytes));
-            if (_uncommittedBytes >= CommitEveryBytes)
+
+            // Only a long file is cut mid-file (its builder flushes what it holds there); shorter files are committed
+            // at their end once the transaction holds enough.
+            if (_fileUncommittedBytes >= CommitEveryBytes)
             {
+                _fileUncommittedBytes = 0;
                 Checkpoint(file, final: false);
                 _writer = store.BeginWrite();
+                _writer.BeginSavepoint();
+                _inFile = true;
+            }
+        }
+
+        /// <summary>Commits what the last files wrote.</summary>
+        public void Finish()
+        {
+            if (_writer is not null)
+            {
+                Commit();
+            }
+        }
+
+        /// <summary>
+        /// After a failure (a strict error, a store fault): undoes the file being imported and commits the whole files
+        /// before it, as a commit per file did.
+        /// </summary>
+        public void KeepWholeFiles()
+        {
+            if (_writer is null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_inFile)
+                {
+                    _inFile = false;
+                    _writer.RollbackSavepoint();
+                }
+
+                Commit();
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                // The store itself failed: nothing more can be kept; disposing the writer rolls back.
+            }
+        }
+
+        private void Commit()
+        {
+            var writer = _writer!;
+            _writer = null;
+            _uncommittedBytes = 0;
+            _uncommittedFiles = 0;
+            using (writer)
+            {
+                writer.Commit();
             }
         }
 
@@ -282,14 +352,18 @@ internal sealed class ClaudeImporter(IStore store)
                 file.LastWrite,
                 _fileStartLines + _fileLines,
                 builder.State.ToJson()));
-            writer.Commit();
-            writer.Dispose();
-            _writer = null;
-            _uncommittedBytes = 0;
+            writer.ReleaseSavepoint();
+            _inFile = false;
             if (final)
             {
                 _lines += _fileLines;
                 _skipped += _fileSkipped;
+                _uncommittedFiles++;
+            }
+
+            if (!final || _uncommittedBytes >= CommitEveryBytes || _uncommittedFiles >= CommitEveryFiles)
+            {
+                Commit();
             }
         }
 

@@ -210,6 +210,23 @@ public sealed class ClaudeImporterTests : IDisposable
     }
 
     [Fact]
+    public void StrictFailureKeepsTheWholeFilesBeforeItAndNothingOfTheBadFile()
+    {
+        var a = new TranscriptLines("s1", Start);
+        var b = new TranscriptLines("s2", Start);
+        Write("p/a.jsonl", a.Prompt("one"), a.Assistant("m1", "r1"));
+        Write("p/b.jsonl", b.Prompt("two"), b.Assistant("m2", "r2"), "{not json");
+
+        Assert.Throws<OutloopException>(() => new ClaudeImporter(_store).Import([_temp.File("p")], new ImportOptions(Strict: true)));
+
+        var states = _store.FileStates();
+        Assert.Contains(_temp.File("p/a.jsonl"), states.Keys);
+        Assert.DoesNotContain(_temp.File("p/b.jsonl"), states.Keys);
+        Assert.Equal(1, _store.Counts()["sessions"]);
+        Assert.Equal(1, _store.Counts()["model_requests"]);
+    }
+
+    [Fact]
     public void SecretsInATranscriptAreNowhereInTheDatabaseFiles()
     {
         const string GitHub = "ghp_Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8V";
