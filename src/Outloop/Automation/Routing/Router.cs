@@ -165,17 +165,22 @@ internal sealed class Router
             phraseTexts,
             phraseTotals,
             options ?? new RoutingOptions(),
-            new TypoCorrector(DevVocabulary.CorrectionWords.Concat(PhraseWords(rawPhrases.Select(static r => r.Text))), DevVocabulary.EnglishNearMisses));
+            new TypoCorrector(
+                DevVocabulary.CorrectionWords.Concat(PhraseWords(rawPhrases.Select(static r => r.Text), MinCorrectionSource)),
+                DevVocabulary.EnglishNearMisses.Concat(PhraseWords(rawPhrases.Select(static r => r.Text), 1))));
     }
 
-    /// <summary>The words of the targets' phrases that a misspelling may be corrected to (long enough to be safe).</summary>
-    private static IEnumerable<string> PhraseWords(IEnumerable<string> phrases)
+    /// <summary>
+    /// The words of the targets' phrases of at least <paramref name="minLength"/> letters: long ones are what a
+    /// misspelling may be corrected to; every one of them is a known word, never itself corrected.
+    /// </summary>
+    private static IEnumerable<string> PhraseWords(IEnumerable<string> phrases, int minLength)
     {
         foreach (var phrase in phrases)
         {
             foreach (var word in phrase.ToLowerInvariant().Split([' ', '-', '_', '\'', ',', '.', '/', ':', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (word.Length >= MinCorrectionSource && DevVocabulary.Find(word) is not { Implies: not null })
+                if (word.Length >= minLength && (minLength < MinCorrectionSource || DevVocabulary.Find(word) is not { Implies: not null }))
                 {
                     yield return word;
                 }

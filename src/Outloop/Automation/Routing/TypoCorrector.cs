@@ -93,16 +93,16 @@ internal sealed class TypoCorrector
 
     private static void Collect(string word, int limit, List<(string Word, string Concept)> list, List<(string Word, string Concept)> matches)
     {
-            foreach (var (candidate, concept) in list)
+        foreach (var (candidate, concept) in list)
+        {
+            // Two edits are allowed only on a long word that keeps its first two letters.
+            var allowed = limit == 2 && (candidate[0] != word[0] || candidate[1] != word[1]) ? 1 : limit;
+            if (Math.Abs(candidate.Length - word.Length) <= allowed && Distance(word, candidate, allowed) <= allowed
+                && !matches.Exists(m => m.Concept == concept))
             {
-                // Two edits are allowed only on a long word that keeps its first two letters.
-                var allowed = limit == 2 && (candidate[0] != word[0] || candidate[1] != word[1]) ? 1 : limit;
-                if (Math.Abs(candidate.Length - word.Length) <= allowed && Distance(word, candidate, allowed) <= allowed
-                    && !matches.Exists(m => m.Concept == concept))
-                {
-                    matches.Add((candidate, concept));
-                }
+                matches.Add((candidate, concept));
             }
+        }
     }
 
     /// <summary>Optimal string alignment distance, stopping early once every path exceeds <paramref name="limit"/>.</summary>
