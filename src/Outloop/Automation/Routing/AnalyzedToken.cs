@@ -3,6 +3,11 @@ namespace Outloop.Automation.Routing;
 /// <summary>
 /// One meaningful word (or known two-word phrase) of a request or tool phrase. <see cref="Concepts"/> holds the
 /// word's concept first, then the concept it implies. <see cref="ClauseStart"/> marks the word that opens a clause
-/// (where imperative verbs sit); <see cref="Scoped"/> marks words inside a "for/on/in/with ..." phrase.
+/// (where imperative verbs sit); <see cref="Scoped"/> marks words inside a "for/on/in/with ..." phrase, a path or
+/// flag, or a clause that only gives context ("before I commit", "I just pulled main").
 /// </summary>
-internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClass Class, bool ClauseStart, bool Scoped);
+/// <see cref="Corrected"/> marks a misspelt word read as the known word it is close to.
+internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClass Class, bool ClauseStart, bool Scoped)
+{
+    public bool Corrected { get; init; }
+}

@@ -9,6 +9,8 @@ namespace Outloop.Automation.Routing;
 /// </summary>
 internal static class DevVocabulary
 {
+    private static readonly HashSet<string> Written = new(StringComparer.Ordinal);
+
     private static readonly Dictionary<string, VocabularyEntry> Words = Build();
 
     /// <summary>Words that carry no meaning for routing.</summary>
@@ -24,7 +26,7 @@ internal static class DevVocabulary
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
-        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -47,6 +49,39 @@ internal static class DevVocabulary
     {
         "and", "then", "but", "also", "afterwards", "after", "before", "once", "while", "so",
     };
+
+    /// <summary>Everyday words one letter away from a development word: never read as its typo.</summary>
+    public static readonly string[] EnglishNearMisses =
+    [
+        "look", "looks", "line", "lines", "lift", "link", "links", "lent", "hint", "mint", "best", "rest", "nest", "text",
+        "texts", "next", "tent", "west", "star", "stars", "smart", "stark", "stare", "state", "stats", "fast", "last",
+        "past", "host", "post", "most", "lost", "cost", "mine", "main", "fine", "find", "kind", "mind", "guild", "form",
+        "forms", "formal", "from", "dock", "lack", "luck", "rock", "sock", "lick", "type", "types", "tape", "data",
+        "date", "save", "have", "move", "more", "mode", "node", "code", "note", "tone", "done", "gone", "none", "bold",
+        "hold", "fold", "told", "mild", "wild", "change", "charge", "chance", "range", "strange", "sort", "port", "part",
+        "parts", "start", "update", "serve", "server", "nerve", "never", "sever", "fever", "lever", "clock", "block",
+        "flock", "bump", "jump", "lump", "pump", "dump", "hump", "flag", "flags", "deep", "step", "steps", "stop",
+        "shop", "chip", "ship", "pass", "mass", "less", "loss", "boss", "kiss", "miss", "fail", "mail", "nail", "tail",
+        "rail", "sail", "bail", "jail", "tell", "sell", "well", "bell", "cell", "fell", "shell", "spell", "smell",
+        "still", "skill", "spill", "build", "guilt", "quilt", "built", "bills", "lists", "listen", "lesson", "person",
+        "version", "mention", "motion", "notion", "station", "nation", "ration", "nights", "light", "lights", "right",
+        "sight", "might", "fight", "eight", "weight", "height", "tight",
+    ];
+
+    /// <summary>Words that open a clause giving context rather than the request ("before I commit", "after the merge").</summary>
+    public static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
+    {
+        "after", "before", "once", "while", "since", "because", "until", "unless", "when", "whenever",
+    };
+
+    /// <summary>Single known words that are not tool names: what a misspelt word may be corrected to.</summary>
+    /// <remarks>
+    /// Only words as written (not stems) of topics, operations and work verbs: generic and scope words are short
+    /// everyday English ("list", "unit") that real words are one letter away from.
+    /// </remarks>
+    public static IEnumerable<string> CorrectionWords =>
+        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal) && Words[w] is { Implies: null } e
+            && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart));
 
     /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
     public static VocabularyEntry? Find(string word)
@@ -80,6 +115,7 @@ internal static class DevVocabulary
             foreach (var variant in variants.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 words[variant] = entry;
+                Written.Add(variant);
                 var stem = StemPhrase(variant);
                 words.TryAdd(stem, entry);
             }
@@ -126,7 +162,7 @@ internal static class DevVocabulary
         Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin_up fire_up bring_up serve");
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run");
-        Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure");
+        Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
         Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap");
         Add("apply", WordClass.Generic, "apply applies applied");
         Add("pass", WordClass.Outcome, "pass passes passing passed green succeed succeeds success successful working");
@@ -135,8 +171,8 @@ internal static class DevVocabulary
         Add("result", WordClass.Outcome, "result results output outputs");
 
         foreach (var scope in ("project projects repo repos repository codebase code_base code source sources src everything all entire whole file files folder "
-            + "head folders directory dir dirs frontend backend client api ui web mobile local locally dev development unit integration e2e "
-            + "end_to_end smoke python javascript typescript js ts go golang rust ruby elixir java kotlin swift php csharp dotnet node nodejs "
+            + "head folders directory dir dirs module modules component components service services frontend backend client api ui web mobile local locally dev development unit integration e2e "
+            + "end_to_end main master trunk smoke python javascript typescript js ts go golang rust ruby elixir java kotlin swift php csharp dotnet node nodejs "
             + "deno bun npm yarn pnpm pip poetry pipenv uv cargo bundler composer nuget mix phoenix rails django flask fastapi express "
             + "nextjs nuxt laravel spring").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -147,12 +183,12 @@ internal static class DevVocabulary
         Add("create", WordClass.Work, "create creates creating created generate generates scaffold new");
         Add("write", WordClass.Work, "write writes writing wrote rewrite rewrites");
         Add("implement", WordClass.Work, "implement implements implementing implemented introduce work_on working_on worked_on");
-        Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify cleanup clean_up tidy");
+        Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify");
         Add("rename", WordClass.Work, "rename renames renaming renamed");
         Add("explain", WordClass.Work, "explain explains explaining describe understand analyze analyse analysis");
         Add("investigate", WordClass.Work, "investigate investigating debug debugging diagnose troubleshoot look_into figure_out");
         Add("review", WordClass.Work, "review reviews reviewing audit");
-        Add("fix", WordClass.Work, "fix fixes fixing fixed repair solve");
+        Add("fix", WordClass.Work, "fix fixes fixing fixed repair solve cleanup clean_up tidy tidy_up");
         Add("configure", WordClass.Work, "configure configuring configured set_up setup");
         Add("install", WordClass.Work, "install installs installing installed uninstall");
         Add("remove", WordClass.Work, "remove removes removing removed delete deletes deleting deleted");

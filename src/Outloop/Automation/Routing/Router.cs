@@ -26,6 +26,8 @@ internal sealed class Router
     private const int MaxTokens = 64;
     private const int MaxPhraseWords = 32;
     private const int VetoedConfidence = 30;
+    private const double CorrectedWeight = 0.85;
+    private const int MinCorrectionSource = 5;
 
     private readonly RouteTarget[] targets;
     private readonly Dictionary<string, int> conceptIds;
@@ -37,6 +39,7 @@ internal sealed class Router
     private readonly string[] phraseTexts;
     private readonly float[] phraseTotals;
     private readonly RoutingOptions options;
+    private readonly TypoCorrector corrector;
 
     [ThreadStatic]
     private static Scratch? scratch;
@@ -50,8 +53,10 @@ internal sealed class Router
         int[] phraseTargets,
         string[] phraseTexts,
         float[] phraseTotals,
-        RoutingOptions options)
+        RoutingOptions options,
+        TypoCorrector corrector)
     {
+        this.corrector = corrector;
         this.targets = targets;
         this.conceptIds = conceptIds;
         this.idf = idf;
@@ -159,12 +164,35 @@ internal sealed class Router
             phraseTargets,
             phraseTexts,
             phraseTotals,
-            options ?? new RoutingOptions());
+            options ?? new RoutingOptions(),
+            new TypoCorrector(
+                DevVocabulary.CorrectionWords.Concat(PhraseWords(rawPhrases.Select(static r => r.Text), MinCorrectionSource)),
+                DevVocabulary.EnglishNearMisses.Concat(PhraseWords(rawPhrases.Select(static r => r.Text), 1))));
+    }
+
+    /// <summary>
+    /// The words of the targets' phrases of at least <paramref name="minLength"/> letters: long ones are what a
+    /// misspelling may be corrected to; every one of them is a known word, never itself corrected.
+    /// </summary>
+    private static IEnumerable<string> PhraseWords(IEnumerable<string> phrases, int minLength)
+    {
+        foreach (var phrase in phrases)
+        {
+            foreach (var word in phrase.ToLowerInvariant().Split([' ', '-', '_', '\'', ',', '.', '/', ':', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (word.Length >= minLength && (minLength < MinCorrectionSource || DevVocabulary.Find(word) is not { Implies: not null }))
+                {
+                    yield return word;
+                }
+            }
+        }
     }
 
     public RouteDecision Decide(string text)
     {
-        var tokens = TextAnalyzer.Analyze(text);
+        // A shell command ("cargo update", "run `pytest -x`") is read as the words of the operation it performs.
+        var command = CommandRequest.Rewrite(text);
+        var tokens = TextAnalyzer.Analyze(command?.Text ?? text, corrector);
         if (tokens.Length > MaxTokens)
         {
             tokens = tokens[..MaxTokens];
@@ -203,14 +231,17 @@ internal sealed class Router
             }
 
             ids[i] = tokenIds;
-            weights[i] = weight * ClassWeight(token.Class);
+            weights[i] = weight * ClassWeight(token.Class) * (token.Corrected ? CorrectedWeight : 1);
         }
 
         var masks = new QueryMasks(tokens, weights);
         try
         {
             Accumulate(ids, masks.Anchor, s);
-            return Choose(text, tokens, ids, weights, masks, globalVeto, s);
+            var decision = Choose(text, tokens, ids, weights, masks, globalVeto, s);
+            return command is { } c
+                ? decision with { Why = $"{decision.Why}; read the command as {c.Signature} (\"{c.Text.Trim()}\")" }
+                : decision;
         }
         finally
         {
@@ -443,7 +474,7 @@ internal sealed class Router
             var token = tokens[i];
             if ((mask & (1UL << i)) != 0)
             {
-                matched.Add(token.Surface == token.Concepts[0] ? token.Surface : $"{token.Surface}={token.Concepts[0]}");
+                matched.Add(token.Surface == token.Concepts[0] ? token.Surface : $"{token.Surface}={token.Concepts[0]}{(token.Corrected ? " (typo)" : string.Empty)}");
             }
             else if (token.Class is WordClass.Plain or WordClass.Topic or WordClass.Action && !token.Scoped)
             {

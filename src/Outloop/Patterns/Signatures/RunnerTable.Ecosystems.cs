@@ -106,7 +106,7 @@ internal static partial class RunnerTable
             "terraform" or "tofu" or "terragrunt" => Terraform(program, args, site),
             "apt" or "apt-get" or "aptitude" or "apt-cache" or "brew" or "yum" or "dnf" or "apk" or "pacman" or "zypper" or "snap" or "choco" or "winget" or "port" or "nix-env" or "scoop" or "dpkg" or "rpm" or "flatpak" or "asdf" or "mise" or "sdk" or "nvm" or "volta" or "rustup" or "pyenv" or "rbenv" or "fnm" => site.Op(Deps, program, FirstVerb(args) ?? All),
             "bash" or "sh" or "zsh" or "dash" or "ksh" or "fish" or "busybox" => ShellScript(program, args, site),
-            _ => null,
+            _ => Service(program, args, site),
         };
     }
 
@@ -304,6 +304,8 @@ internal static partial class RunnerTable
         {
             "test" => site.Op(Test, "django", site.ScopeTarget(Positionals(args, 1, static a => a is "--settings" or "--parallel" or "-k" or "--tag" or "--exclude-tag" or "-v" or "--verbosity" or "-p" or "--pattern"), labels: true)),
             "check" or "validate" => site.Op(Lint, "django", "check"),
+            "migrate" => site.Op(Run, "django", MigrateTarget),
+            "runserver" or "runserver_plus" => site.Op(Run, "django", ServerTarget),
             null => site.Op(Run, "django", All),
             _ => site.Op(Run, "django", verb),
         };
@@ -800,7 +802,11 @@ internal static partial class RunnerTable
             return site.Op(Deps, "mix", task);
         }
 
-        return site.Op(Run, "mix", IsVerbWord(task) ? task : All);
+        return task switch
+        {
+            "phx.server" => site.Op(Run, "mix", ServerTarget),
+            _ => site.Op(Run, "mix", IsVerbWord(task) ? task : All),
+        };
     }
 
     private static CommandOperation Interpreter(string program, IReadOnlyList<string> args, CommandSite site, Func<string, bool> takesValue)
@@ -981,7 +987,9 @@ internal static partial class RunnerTable
         return verb switch
         {
             "test" or "test:system" or "test:all" or "test:models" or "test:controllers" or "spec" => site.Op(Test, "rails", site.ScopeTarget(rest)),
-            "server" or "s" => site.Op(Run, "rails", "server"),
+            "server" or "s" => site.Op(Run, "rails", ServerTarget),
+            "db:migrate" => site.Op(Run, "rails", MigrateTarget),
+            "db:rollback" => site.Op(Run, "rails", "rollback"),
             "console" or "c" => site.Op(Run, "rails", "console"),
             "generate" or "g" or "destroy" or "d" => site.Op(Run, "rails", "generate"),
             "assets:precompile" => site.Op(Build, "rails", "assets"),

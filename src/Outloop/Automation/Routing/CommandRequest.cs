@@ -1,0 +1,152 @@
+using Outloop.Patterns.Signatures;
+
+namespace Outloop.Automation.Routing;
+
+/// <summary>
+/// Reads a shell command written in a request ("cargo update", "run `pytest -x`", "python manage.py migrate") with the
+/// shell-command classifier of the pattern engine, and rewrites it as the plain words of the operation it performs
+/// ("update the dependencies"), so targets are matched by what the command does, whatever runner it names. Only
+/// operations a request can safely name by their kind are rewritten: tests, builds and type checks, linters, formatters,
+/// dependency updates, read-only version-control commands, migrations applied and servers started.
+/// </summary>
+internal static class CommandRequest
+{
+    private static readonly PathScope NoScope = new(null, null);
+
+    // Words before the command that do not belong to it ("please run `x`", "can you execute x").
+    private static readonly HashSet<string> Lead = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "plz", "run", "execute", "exec", "can", "could", "you", "u", "just", "now", "do", "lets", "let's", "try", "quickly",
+    };
+
+    // Words that end the command and go back to prose ("cargo test and then report").
+    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal)
+    {
+        "and", "then", "please", "pls", "before", "after", "so", "but", "because", "if", "when", "while", "for", "now",
+        "again", "once", "until", "since", "thanks", "to",
+    };
+
+    // A second word that shows the first one is English, not a program ("make the tests pass", "go ahead").
+    private static readonly HashSet<string> EnglishSecond = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "it", "its", "all", "me", "us", "some",
+        "sure", "up", "ahead", "sense", "them", "any", "every", "everything", "is", "are", "was", "to", "of", "on", "in", "and",
+    };
+
+    // Version-control verbs that only read the working tree and history.
+    private static readonly HashSet<string> ReadOnlyVcs = new(StringComparer.Ordinal)
+    {
+        "status", "log", "diff", "show", "shortlog", "reflog", "branch", "whatchanged",
+    };
+
+    private static readonly HashSet<string> DepsUpdates = new(StringComparer.Ordinal)
+    {
+        "update", "upgrade", "up", "upgrade-interactive", "bump", "refresh",
+    };
+
+    private static readonly HashSet<string> ServerVerbs = new(StringComparer.Ordinal)
+    {
+        "server", "runserver", "dev", "serve", "start", "develop", "phx.server", "start:dev", "dev:server", "watch",
+    };
+
+    /// <summary>
+    /// The request with its command replaced by the words of the operation, and the command's signature; null when
+    /// the request holds no command whose operation can be named.
+    /// </summary>
+    public static (string Text, OperationSignature Signature)? Rewrite(string text)
+    {
+        var tick = text.IndexOf('`', StringComparison.Ordinal);
+        if (tick >= 0)
+        {
+            var end = text.IndexOf('`', tick + 1);
+            if (end > tick + 1)
+            {
+                var inner = text[(tick + 1)..end].Trim();
+                var signature = Classify(inner);
+                return signature is null || Words(signature) is not { } words
+                    ? null
+                    : (text[..tick] + " " + words + " " + text[(end + 1)..], signature);
+            }
+        }
+
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = 0;
+        while (start < parts.Length && Lead.Contains(parts[start].ToLowerInvariant()))
+        {
+            start++;
+        }
+
+        if (start >= parts.Length || !LooksLikeProgram(parts[start])
+            || (start + 1 < parts.Length && EnglishSecond.Contains(parts[start + 1].ToLowerInvariant())))
+        {
+            return null;
+        }
+
+        var stop = start;
+        var closed = false;
+        while (stop < parts.Length && !closed)
+        {
+            var word = parts[stop];
+            if (stop > start && Prose.Contains(word.ToLowerInvariant()))
+            {
+                break;
+            }
+
+            // "cargo test, then report": punctuation after a word closes the command.
+            closed = word.Length > 1 && word[^1] is ',' or ';' or '?' or '!';
+            stop++;
+        }
+
+        var command = string.Join(' ', parts[start..stop]).TrimEnd(',', ';', '?', '!');
+        var found = Classify(command);
+        if (found is null || Words(found) is not { } canonical)
+        {
+            return null;
+        }
+
+        var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[stop..]));
+        return (rewritten, found);
+    }
+
+    private static bool LooksLikeProgram(string word)
+    {
+        if (word.Length == 0 || !(char.IsAsciiLetter(word[0]) || word[0] is '.' or '/'))
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static OperationSignature? Classify(string command)
+    {
+        if (command.Length == 0 || command.Length > 400)
+        {
+            return null;
+        }
+
+        return ShellOperationClassifier.Classify(command, NoScope);
+    }
+
+    /// <summary>The plain words of an operation, or null when its kind does not name one routable operation.</summary>
+    internal static string? Words(OperationSignature signature) => signature.Category switch
+    {
+        OperationCategory.Test => "run the tests",
+        OperationCategory.Build => "build the project",
+        OperationCategory.Lint => "run the linter",
+        OperationCategory.Format => "format the code",
+        OperationCategory.Deps when DepsUpdates.Contains(signature.Target) => "update the dependencies",
+        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) => "git " + signature.Target,
+        OperationCategory.Run when signature.Target == RunnerTable.MigrateTarget || signature.Target.EndsWith(":migrate", StringComparison.Ordinal) || signature.Target.EndsWith(".migrate", StringComparison.Ordinal) => "run the database migrations",
+        OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) => "start the dev server",
+        _ => null,
+    };
+}

@@ -1,0 +1,68 @@
+namespace Outloop.Patterns.Signatures;
+
+/// <summary>
+/// Database migration tools and application servers: <c>run:&lt;tool&gt;:migrate</c> for a migration applied,
+/// <c>run:&lt;tool&gt;:rollback</c> for one undone, <c>run:&lt;tool&gt;:server</c> for a development or application server.
+/// </summary>
+internal static partial class RunnerTable
+{
+    /// <summary>The target of a migration applied.</summary>
+    public const string MigrateTarget = "migrate";
+
+    /// <summary>The target of a server started.</summary>
+    public const string ServerTarget = "server";
+
+    private static CommandOperation? Service(string program, IReadOnlyList<string> args, CommandSite site)
+    {
+        var verb = FirstVerb(args);
+        return program switch
+        {
+            "alembic" => verb switch
+            {
+                "upgrade" => site.Op(Run, program, MigrateTarget),
+                "downgrade" => site.Op(Run, program, "rollback"),
+                _ => site.Op(Run, program, verb ?? All),
+            },
+            "flyway" or "liquibase" or "dbmate" or "goose" or "migrate" or "atlas" => verb switch
+            {
+                "migrate" or "up" or "update" or "apply" or "up-by-one" => site.Op(Run, program, MigrateTarget),
+                "down" or "rollback" or "undo" or "redo" or "reset" or "down-to" => site.Op(Run, program, "rollback"),
+                _ => site.Op(Run, program, verb ?? All),
+            },
+            "prisma" => verb is "migrate" && SecondVerb(args) is "deploy" or "dev" or null || verb is "db" && SecondVerb(args) is "push"
+                ? site.Op(Run, program, MigrateTarget)
+                : site.Op(verb is "generate" ? Build : Run, program, verb ?? All),
+            "diesel" or "sqlx" or "sea-orm-cli" => verb is "migration" or "migrate" && SecondVerb(args) is "run" or "up" or null
+                ? site.Op(Run, program, MigrateTarget)
+                : site.Op(Run, program, verb is "migration" or "migrate" && SecondVerb(args) is "revert" or "down" ? "rollback" : verb ?? All),
+            "knex" or "sequelize" or "sequelize-cli" or "typeorm" or "mikro-orm" or "drizzle-kit" => verb is not null && (verb.EndsWith("migrate", StringComparison.Ordinal) || verb.EndsWith(":latest", StringComparison.Ordinal) || verb.EndsWith(":run", StringComparison.Ordinal) || verb is "push" or "migrate:up")
+                ? site.Op(Run, program, MigrateTarget)
+                : site.Op(Run, program, verb ?? All),
+            "uvicorn" or "gunicorn" or "hypercorn" or "daphne" or "waitress-serve" or "nodemon" or "air" or "puma" or "unicorn" => site.Op(Run, program, ServerTarget),
+            "flask" or "fastapi" => verb is "run" or "dev" ? site.Op(Run, program, ServerTarget) : site.Op(Run, program, verb ?? All),
+            _ => null,
+        };
+    }
+
+    /// <summary>The second positional argument when the first one is a verb ("migrate deploy"), else null.</summary>
+    private static string? SecondVerb(IReadOnlyList<string> args)
+    {
+        var seen = false;
+        foreach (var a in args)
+        {
+            if (a.StartsWith('-'))
+            {
+                continue;
+            }
+
+            if (seen)
+            {
+                return IsVerbWord(a) ? a : null;
+            }
+
+            seen = true;
+        }
+
+        return null;
+    }
+}
