@@ -249,6 +249,9 @@ public sealed class EffectivenessCalculatorTests : IDisposable
 
     private void Attempts(string task, DateTimeOffset at, bool slow)
     {
+        // An iteration is a failed check after an edit that more edits follow (a failing check before any edit is the
+        // starting point, not an iteration).
+        _build.Edit("s", task, task + "-e0", "app/login.py", at.AddSeconds(30));
         if (slow)
         {
             _build.Bash("s", task, task + "-t1", "pytest tests/test_login.py", at.AddMinutes(1), false, "FAILED tests/test_login.py::test_form - AssertionError");
