@@ -116,13 +116,7 @@ public sealed class HookCommandTests : IDisposable
 
     private async Task<(int Exit, string Out, string Error)> RunHook(string stdin)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
         foreach (var arg in new[] { CliAssembly, "hook", "--db", Db })
         {
             start.ArgumentList.Add(arg);
@@ -130,13 +124,7 @@ public sealed class HookCommandTests : IDisposable
 
         start.Environment["OUTLOOP_HOME"] = Home;
         start.Environment.Remove("OUTLOOP_DB");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
+        return await ChildProcess.Run(start, stdin);
     }
 
     private long Scalar(string sql)

@@ -264,10 +264,6 @@ public sealed partial class HookCompactionTests : IDisposable
 
     private async Task<(int Exit, string Out, string Error)> Run(ProcessStartInfo start, string stdin, bool keepDb = false)
     {
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
         start.Environment["OUTLOOP_HOME"] = Home;
         start.Environment["CLAUDE_PROJECT_DIR"] = Project;
         if (!keepDb)
@@ -275,13 +271,7 @@ public sealed partial class HookCompactionTests : IDisposable
             start.Environment.Remove("OUTLOOP_DB");
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
+        return await ChildProcess.Run(start, stdin);
     }
 
     private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";

@@ -124,13 +124,7 @@ public sealed class NotifyCommandTests : IDisposable
 
     private async Task<(int Exit, string Out, string Error)> RunHook(string stdin)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
         foreach (var arg in new[] { CliAssembly, "hook", "--db", Db })
         {
             start.ArgumentList.Add(arg);
@@ -139,12 +133,6 @@ public sealed class NotifyCommandTests : IDisposable
         start.Environment["OUTLOOP_HOME"] = Path.Combine(_folder, "home");
         start.Environment.Remove("OUTLOOP_DB");
         start.Environment.Remove("OUTLOOP_CLI");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
+        return await ChildProcess.Run(start, stdin);
     }
 }
