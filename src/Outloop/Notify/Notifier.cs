@@ -26,33 +26,23 @@ internal sealed class Notifier(SqliteStore store, NotifierOptions options)
     /// <summary>... and at most this many per import (the newest).</summary>
     public const int MaxTasksPerImport = 20;
 
+    private readonly SqliteTaskFeed feed = new(store);
+
+    // The user's price overrides are read once per notifier, not once per session.
+    private readonly Lazy<PriceTable> prices = new(() => PriceTable.Load(null));
+
     public HookErrorLog Log { get; } = new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Location))!, "logs", "webhooks.log"));
 
     public Outbox Outbox { get; } = Outbox.ForStore(store.Location);
 
     /// <summary>The newest task row now; <see cref="QueueTasksAfter"/> later notifies the tasks added after it.</summary>
-    public long TaskMark()
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM tasks";
-        return (long)command.ExecuteScalar()!;
-    }
+    public long TaskMark() => feed.Mark();
 
     /// <summary>Queues <c>task_complete</c>/<c>escalation</c> for the recent tasks added after <paramref name="mark"/>; returns how many tasks.</summary>
     public int QueueTasksAfter(long mark)
     {
         var now = options.Clock.GetUtcNow();
-        var added = new List<(string Id, string Session, DateTimeOffset Started)>();
-        using (var command = store.Connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id, session_id, started_at FROM tasks WHERE rowid > $mark";
-            command.Parameters.AddWithValue("$mark", mark);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                added.Add((reader.GetString(0), reader.GetString(1), StoreTime.Parse(reader.GetString(2))));
-            }
-        }
+        var added = feed.TasksAfter(mark);
 
         var recent = added.Where(t => t.Started >= now - RecentTask).OrderByDescending(t => t.Started).ToList();
         if (recent.Count > MaxTasksPerImport)
@@ -64,7 +54,7 @@ internal sealed class Notifier(SqliteStore store, NotifierOptions options)
         foreach (var session in recent.Take(MaxTasksPerImport).GroupBy(t => t.Session, StringComparer.Ordinal))
         {
             var ids = session.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-            var project = SessionProject(session.Key);
+            var project = feed.SessionFolder(session.Key);
             foreach (var row in SessionTasks(session.Key).Where(r => ids.Contains(r.Task.Id)).OrderBy(r => r.Task.StartedAt))
             {
                 QueueTask(project, TaskData(row.Task, row.CostUsd, evidence: null), now);
@@ -134,7 +124,7 @@ internal sealed class Notifier(SqliteStore store, NotifierOptions options)
                 {
                     ["taskId"] = $"{stop.Session}:{stop.EventId}",
                     ["sessionId"] = stop.Session,
-                    ["description"] = LastPrompt(stop.Session),
+                    ["description"] = feed.LastPrompt(stop.Session),
                     ["outcome"] = failure ? "failed" : "unknown",
                     ["iterations"] = null,
                     ["costUsd"] = null,
@@ -283,24 +273,9 @@ internal sealed class Notifier(SqliteStore store, NotifierOptions options)
     private IReadOnlyList<TaskRow> SessionTasks(string sessionId)
     {
         var filter = new UsageFilter(SessionId: sessionId);
-        return TasksReport.Build(store.Tasks(filter), store.Usage(filter), PriceTable.Load(null)).Tasks;
+        return TasksReport.Build(store.Tasks(filter), store.Usage(filter), prices.Value).Tasks;
     }
 
-    private string SessionProject(string sessionId)
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(cwd, '') FROM sessions WHERE id = $id";
-        command.Parameters.AddWithValue("$id", sessionId);
-        return command.ExecuteScalar() as string ?? string.Empty;
-    }
-
-    private string? LastPrompt(string sessionId)
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT text FROM prompts WHERE session_id = $id ORDER BY ts DESC LIMIT 1";
-        command.Parameters.AddWithValue("$id", sessionId);
-        return command.ExecuteScalar() as string;
-    }
 
     private static FileStream? TryLock(string path)
     {
