@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Outloop.Sample;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Sample;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Outloop.Sample;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Sample;
 
@@ -130,11 +131,7 @@ public sealed class TranscriptCorpusBuilderTests
     [Fact]
     public void RealTranscriptsGetFreshIdsEverywhere()
     {
-        var data = SharedData.Find("claude/projects");
-        if (data is null)
-        {
-            Assert.Skip("../shared/data/claude/projects is not present next to the repository.");
-        }
+        var data = SharedData.Require("claude/projects");
 
         var buffer = new byte[1 << 16];
         var rewriter = new TranscriptIdRewriter(seed: 1, copy: 1, days: 1);

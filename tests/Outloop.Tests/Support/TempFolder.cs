@@ -21,6 +21,9 @@ internal sealed class TempFolder : IDisposable
         return file;
     }
 
+    /// <summary>Writes a bash script (run as <c>bash PATH</c>) and returns its path.</summary>
+    public string Script(string name, string body) => Write(name, "#!/usr/bin/env bash\n" + body + "\n");
+
     public void Dispose()
     {
         try

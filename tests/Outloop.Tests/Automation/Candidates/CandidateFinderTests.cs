@@ -1,7 +1,7 @@
 using Outloop.Automation.Candidates;
 using Outloop.Patterns;
 using Outloop.Storage;
-using Outloop.Tests.Automation.Tools;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Automation.Candidates;
 

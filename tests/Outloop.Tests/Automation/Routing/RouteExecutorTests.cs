@@ -1,7 +1,7 @@
 using Outloop.Automation.Routing;
 using Outloop.Automation.Tools;
 using Outloop.Ingestion;
-using Outloop.Tests.Automation.Tools;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Automation.Routing;
 

@@ -4,7 +4,7 @@ using Outloop.Patterns;
 using Outloop.Storage;
 using Outloop.Tests.Automation.Candidates;
 using Outloop.Tests.Reporting;
-using TempFolder = Outloop.Tests.Automation.Tools.TempFolder;
+using TempFolder = Outloop.Tests.Support.TempFolder;
 
 namespace Outloop.Tests.Automation.Specs;
 

@@ -5,6 +5,7 @@ using Outloop.Patterns;
 using Outloop.Storage;
 using Outloop.Tests.Automation.Candidates;
 using Outloop.Tests.Reporting;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Automation.Tools;
 

@@ -1,4 +1,5 @@
 using Outloop.Automation.Tools;
+using Outloop.Tests.Support;
 
 namespace Outloop.Tests.Automation.Tools;
 
