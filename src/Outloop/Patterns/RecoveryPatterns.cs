@@ -9,6 +9,9 @@ namespace Outloop.Patterns;
 /// </summary>
 internal static class RecoveryPatterns
 {
+    /// <summary>The fix when nothing came between the failure and the success: the same operation, retried or corrected.</summary>
+    public const string SameOperation = "(the same operation again)";
+
     public static void Find(IReadOnlyList<AnalyzedCall> calls, IReadOnlyDictionary<string, string> templateOf, IReadOnlyDictionary<string, string> templateText,
         BackfillOptions options, List<PatternRecord> patterns, List<PatternOccurrence> occurrences)
     {
@@ -57,7 +60,7 @@ internal static class RecoveryPatterns
             {
                 var first = task.First();
                 occurrences.Add(new PatternOccurrence(id, task.Key, first.Failure.SessionId, first.Failure.Agent, first.Failure.Id, first.Failure.Ts, task.Count(),
-                    Detail: first.Fix.Length == 0 ? "(retried as is)" : first.Fix));
+                    Detail: first.Fix.Length == 0 ? SameOperation : first.Fix));
             }
 
             var rate = (double)recovered.Count / list.Count;
@@ -73,7 +76,7 @@ internal static class RecoveryPatterns
                 RepetitiveOperations.Agents(recovered.Select(a => a.Failure.Agent)),
                 DetailsJson.Object(
                     ("template", text), ("selfHeal", selfHeal), ("attempts", list.Count), ("recovered", recovered.Count),
-                    ("usualFix", fix.Length == 0 ? "(retried as is)" : fix),
+                    ("usualFix", fix.Length == 0 ? SameOperation : fix),
                     ("averageSteps", RepetitiveOperations.Round(recovered.Average(a => a.Fix.Length == 0 ? 0 : a.Fix.Split(SequenceMiner.Separator).Length))))));
         }
     }

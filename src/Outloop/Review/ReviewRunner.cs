@@ -135,13 +135,7 @@ internal sealed class ReviewRunner(SqliteStore store, OutloopConfig config)
         var result = new List<Learning>();
         foreach (var p in patterns)
         {
-            var text = p.Kind switch
-            {
-                PatternKind.Failure => $"Watch for this failure and check for it before finishing: {p.Title}",
-                PatternKind.Recovery => $"A recovery that worked: {p.Title}",
-                PatternKind.Iteration => $"Tasks like \"{p.Signature}\" needed several attempts; write the pass criteria down before starting",
-                _ => $"This converged first time, keep doing it: {p.Title}",
-            };
+            var text = GuidelineText.For(p);
             result.Add(new Learning(LearningId(text), text, p.Kind + " pattern", evidence[p.Id], [p.Id], now, now));
         }
 
