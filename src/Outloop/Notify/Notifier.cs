@@ -245,7 +245,7 @@ internal sealed class Notifier(SqliteStore store, NotifierOptions options)
 
     /// <summary>Sends every pending notification (see <see cref="NotificationDispatcher"/>).</summary>
     public Task<DispatchSummary> FlushAsync(CancellationToken cancellationToken) =>
-        new NotificationDispatcher(Outbox, options.Http, Log, options.Environment, options.LoadConfig).FlushAsync(cancellationToken);
+        new NotificationDispatcher(Outbox, options.Http, Log, options.Environment, options.LoadConfig, options.Clock).FlushAsync(cancellationToken);
 
     private void QueueTask(string project, JsonObject data, DateTimeOffset now)
     {

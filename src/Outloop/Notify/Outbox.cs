@@ -26,14 +26,24 @@ internal sealed class Outbox(string folder)
             ["createdAt"] = StoreTime.Format(notification.CreatedAt),
             ["data"] = notification.Data.DeepClone(),
         };
+        if (notification.Round > 0)
+        {
+            json["round"] = notification.Round;
+            json["notBefore"] = notification.NotBefore is { } at ? StoreTime.Format(at) : null;
+            json["pending"] = notification.Pending is { } pending ? new JsonArray([.. pending.Select(u => (JsonNode?)u)]) : null;
+        }
+
         var path = Path.Combine(Folder, notification.Id + ".json");
         File.WriteAllText(path + ".tmp", json.ToJsonString());
         File.Move(path + ".tmp", path, overwrite: true);
         return path;
     }
 
-    /// <summary>The pending notifications this process now owns (oldest first); each must be <see cref="Done"/> after sending.</summary>
-    public IEnumerable<(Notification Notification, string Claimed)> Claim(HookErrorLog log)
+    /// <summary>
+    /// The pending notifications this process now owns (oldest first); each must be <see cref="Done"/> after sending.
+    /// One waiting for a later round (<see cref="Notification.NotBefore"/> after <paramref name="now"/>) is put back.
+    /// </summary>
+    public IEnumerable<(Notification Notification, string Claimed)> Claim(HookErrorLog log, DateTimeOffset now)
     {
         if (!Directory.Exists(Folder))
         {
@@ -58,7 +68,12 @@ internal sealed class Outbox(string folder)
                 var node = JsonNode.Parse(File.ReadAllText(claimed))!.AsObject();
                 notification = new Notification(
                     (string)node["id"]!, (string)node["event"]!, (string?)node["project"] ?? string.Empty,
-                    StoreTime.Parse((string)node["createdAt"]!), node["data"]!.AsObject().DeepClone().AsObject());
+                    StoreTime.Parse((string)node["createdAt"]!), node["data"]!.AsObject().DeepClone().AsObject())
+                {
+                    Round = (int?)node["round"] ?? 0,
+                    NotBefore = (string?)node["notBefore"] is { } at ? StoreTime.Parse(at) : null,
+                    Pending = node["pending"] is JsonArray pending ? [.. pending.Select(u => (string)u!)] : null,
+                };
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
             {
@@ -66,7 +81,11 @@ internal sealed class Outbox(string folder)
                 File.Delete(claimed);
             }
 
-            if (notification is not null)
+            if (notification?.NotBefore > now)
+            {
+                File.Move(claimed, file);
+            }
+            else if (notification is not null)
             {
                 yield return (notification, claimed);
             }

@@ -52,7 +52,65 @@ public sealed class NotifierTests
         Assert.Contains("webhooks[0]", dead.LogText, StringComparison.Ordinal);
         Assert.Contains("failed for digest", dead.LogText, StringComparison.Ordinal);
         Assert.Contains("after 3 attempt(s)", dead.LogText, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(Outloop.Notify.Outbox.ForStore(dead.Db).Folder, "*.json*"));
+        var later = JsonNode.Parse(File.ReadAllText(Assert.Single(Directory.EnumerateFiles(Outloop.Notify.Outbox.ForStore(dead.Db).Folder, "*.json*"))))!;
+        Assert.Equal(1, (int)later["round"]!);
+        Assert.Empty(Directory.EnumerateFiles(Outloop.Notify.Outbox.ForStore(none.Db).Folder, "*.json*"));
+    }
+
+    [Fact]
+    public async Task AFailedDeliveryIsSentAgainInALaterRoundToTheFailedWebhookOnlyWithTheSameDeliveryId()
+    {
+        using var good = new WebhookReceiver();
+        using var flaky = new WebhookReceiver(n => n <= 3 ? 500 : 200);
+        using var f = new NotifyFixture(Config(good.Url, "[digest]", $"""
+              - url: {flaky.Url}
+                events: [digest]
+            """));
+        using var http = new HttpClient();
+        var clock = new MovingClock(NotifyFixture.Now);
+        f.AddTasks(3);
+        var notifier = f.Notifier(http, clock: clock);
+        notifier.ReviewIfDue(f.Project);
+        var outbox = Outloop.Notify.Outbox.ForStore(f.Db).Folder;
+
+        var first = await notifier.FlushAsync(TestContext.Current.CancellationToken);
+        clock.Now += TimeSpan.FromSeconds(30);
+        var tooEarly = await notifier.FlushAsync(TestContext.Current.CancellationToken);
+        var waiting = Directory.EnumerateFiles(outbox, "*.json*").Count();
+        clock.Now += TimeSpan.FromSeconds(31);
+        var second = await notifier.FlushAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Outloop.Notify.DispatchSummary(1, 1, 1, 0), first);
+        Assert.Equal(new Outloop.Notify.DispatchSummary(0, 0, 0, 0), tooEarly);
+        Assert.Equal(1, waiting);
+        Assert.Equal(new Outloop.Notify.DispatchSummary(1, 1, 0, 0), second);
+        Assert.Single(good.Requests);
+        Assert.Equal(4, flaky.Requests.Count);
+        Assert.Single(flaky.Requests.Select(r => r.Headers["X-Outloop-Delivery"]).Append(good.Requests.Single().Headers["X-Outloop-Delivery"]).Distinct());
+        Assert.Empty(Directory.EnumerateFiles(outbox, "*.json*"));
+        Assert.Contains("will be sent again to 1 webhook(s) from 2026-11-20T12:01:00", f.LogText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeliveryThatNeverSucceedsIsDroppedAfterTheLastRoundAndLogged()
+    {
+        using var f = new NotifyFixture(Config($"http://127.0.0.1:{WebhookReceiver.FreePort()}/hook", "[digest]"));
+        using var http = new HttpClient();
+        var clock = new MovingClock(NotifyFixture.Now);
+        f.AddTasks(3);
+        var notifier = f.Notifier(http, clock: clock);
+        notifier.ReviewIfDue(f.Project);
+
+        var failed = 0;
+        for (var round = 0; round <= Outloop.Notify.NotificationDispatcher.LaterRounds.Count; round++)
+        {
+            failed += (await notifier.FlushAsync(TestContext.Current.CancellationToken)).Failed;
+            clock.Now += TimeSpan.FromHours(7);
+        }
+
+        Assert.Equal(Outloop.Notify.NotificationDispatcher.LaterRounds.Count + 1, failed);
+        Assert.Empty(Directory.EnumerateFiles(Outloop.Notify.Outbox.ForStore(f.Db).Folder, "*.json*"));
+        Assert.Contains("dropped after 5 rounds: 1 webhook(s) never answered", f.LogText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,5 +227,12 @@ public sealed class NotifierTests
         Assert.Equal("Task BAD1: fix the login form", (string?)bad["data"]!["description"]);
         Assert.Equal(f.Project, (string?)bad["project"]!["path"]);
         Assert.Equal(0m, (decimal)bad["data"]!["costUsd"]!);
+    }
+
+    private sealed class MovingClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -36,11 +36,10 @@ internal sealed class NotifyFixture : IDisposable
 
     public string Log => _folder.File("store/logs/webhooks.log");
 
-
     public OutloopConfig Config() => ConfigLoader.Load(Project, _folder.File("user/config.yaml"));
 
-    public Notifier Notifier(HttpClient http, IReadOnlyDictionary<string, string>? environment = null) =>
-        new(Store, new NotifierOptions(new Reporting.FixedClock(Now), name => environment?.GetValueOrDefault(name), http, _ => Config()));
+    public Notifier Notifier(HttpClient http, IReadOnlyDictionary<string, string>? environment = null, TimeProvider? clock = null) =>
+        new(Store, new NotifierOptions(clock ?? new Reporting.FixedClock(Now), name => environment?.GetValueOrDefault(name), http, _ => Config()));
 
     /// <summary>Adds <paramref name="count"/> tasks in the project, started before <see cref="Now"/> by <paramref name="age"/>, each with the same lesson.</summary>
     public void AddTasks(int count, string outcome = "converged", TimeSpan? age = null, string prefix = "T")
