@@ -96,7 +96,7 @@ internal sealed partial class MiniSweAgentAdapter : ISourceAdapter
             var time = own ?? last ?? FirstTime(list) ?? file.LastWrite;
             if (role == "user" && description is null)
             {
-                description = StoredText.Prepare(StoredText.Shorten(text));
+                description = StoredText.Prepare(StoredText.Shorten(HarnessPrompt.Task(text)));
                 continue;
             }
 

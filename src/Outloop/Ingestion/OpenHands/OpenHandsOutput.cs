@@ -44,7 +44,7 @@ internal static class OpenHandsOutput
             }
         }
 
-        var description = events.Description ?? StoredText.Prepare(StoredText.Shorten(run.Str("instruction") ?? string.Empty));
+        var description = events.Description ?? StoredText.Prepare(StoredText.Shorten(HarnessPrompt.Task(run.Str("instruction") ?? string.Empty)));
         var (outcome, evidence) = Outcome(run, events);
         writer.UpsertTask(new TaskRecord(
             events.TaskId, sessionId, Agent, string.IsNullOrEmpty(description) ? null : description, events.Start,

@@ -105,7 +105,7 @@ internal sealed class OpenHandsRun(string sessionId, IStoreWriter writer, DateTi
         var args = ev.Get("args") ?? ev;
         if (action == "message" && Description is null && ev.Str("source") is "user" or null)
         {
-            Description = StoredText.Prepare(StoredText.Shorten(args.Str("content") ?? ev.Str("message") ?? string.Empty));
+            Description = StoredText.Prepare(StoredText.Shorten(HarnessPrompt.Task(args.Str("content") ?? ev.Str("message") ?? string.Empty)));
             return;
         }
 

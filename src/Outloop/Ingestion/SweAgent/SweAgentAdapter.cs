@@ -181,7 +181,7 @@ internal sealed class SweAgentAdapter : ISourceAdapter
             {
                 if (message.Str("role") == "user" && message.ContentText() is { Length: > 0 } text)
                 {
-                    return StoredText.Prepare(StoredText.Shorten(text));
+                    return StoredText.Prepare(StoredText.Shorten(HarnessPrompt.Task(text)));
                 }
             }
         }
