@@ -35,6 +35,9 @@ internal sealed record AnalyzedCall(
     /// <summary>True when the command's own code reads a file and writes one back (a Python heredoc or <c>-c</c> editor).</summary>
     public bool CodeWrites { get; init; }
 
+    /// <summary>The size of the diff the call printed when it is a submission or finish step, else null.</summary>
+    public DiffSize? Diff { get; init; }
+
     /// <summary>Set by <see cref="CallRoles"/>: the call changes a project file (not a scratch file of the task).</summary>
     public bool EditsSource { get; init; }
 

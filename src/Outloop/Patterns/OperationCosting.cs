@@ -132,6 +132,7 @@ internal static class OperationCosting
             Written = ShellWrites.Files(command),
             Created = ShellWrites.Created(command),
             CodeWrites = ShellWrites.CodeRewritesFiles(command),
+            Diff = operation.Category == OperationCategory.Agent && operation.Subcategory == "finish" ? DiffSize.Of(text) : null,
         };
     }
 
