@@ -4,9 +4,10 @@ using Outloop.Storage;
 namespace Outloop.Ingestion.TaskLog;
 
 /// <summary>
-/// Applies the parsed lines of one task-log file in order. A task's row is written when it starts; what later lines
-/// add to it (iterations, outcome) is merged in memory and written once per task at <see cref="Flush"/>, with the
-/// same result as upserting it line by line (each field keeps the last value given, as the store's upsert does).
+/// Applies the parsed lines of one task-log file in order. A task's row (its start, iterations and outcome) is merged
+/// in memory and written once per task at <see cref="Flush"/>, in the order the tasks were first seen (so in the
+/// same row order), with the same result as upserting it line by line: each field keeps the last value given, as
+/// the store's upsert does, and a row that exists keeps its session, agent and start.
 /// </summary>
 internal sealed class TaskLogRun(string path, TaskLogState state) : ILineApplier
 {
@@ -39,7 +40,7 @@ internal sealed class TaskLogRun(string path, TaskLogState state) : ILineApplier
             return $"{record.TypeName} needs a task (the id of its task_start)";
         }
 
-        var task = Task(taskId, record, writer);
+        var task = Task(taskId, record);
         if (record.Violation is { } violation)
         {
             return violation;
@@ -115,7 +116,7 @@ internal sealed class TaskLogRun(string path, TaskLogState state) : ILineApplier
             span.HasCwd |= record.Cwd is not null;
         }
 
-        writer.UpsertTask(new TaskRecord(id, session, agent, record.Description, time, WorkflowType: record.Workflow));
+        Update(new TaskRecord(id, session, agent, record.Description, time, WorkflowType: record.Workflow));
         if (record.Description is { } description)
         {
             writer.UpsertPrompt(new PromptRecord(id, session, id, description, time));
@@ -126,7 +127,7 @@ internal sealed class TaskLogRun(string path, TaskLogState state) : ILineApplier
     }
 
     /// <summary>The task a record points at; a task never started gets one in the default session, started now.</summary>
-    private TaskLogTask Task(string taskId, TaskLogLine record, IStoreWriter writer)
+    private TaskLogTask Task(string taskId, TaskLogLine record)
     {
         if (state.Tasks.TryGetValue(taskId, out var task))
         {
@@ -135,12 +136,12 @@ internal sealed class TaskLogRun(string path, TaskLogState state) : ILineApplier
 
         var started = record.Time ?? _last ?? DateTimeOffset.UnixEpoch;
         task = new TaskLogTask(record.Session ?? _defaultSession, TaskLogAdapter.Agent, started);
-        writer.UpsertTask(new TaskRecord(taskId, task.SessionId, task.Agent, null, started));
+        Update(new TaskRecord(taskId, task.SessionId, task.Agent, null, started));
         state.Tasks[taskId] = task;
         return task;
     }
 
-    /// <summary>Merges a later record of a task into what is pending for its row, field by field as the store's upsert would.</summary>
+    /// <summary>Merges a record of a task into what is pending for its row, field by field as the store's upsert would.</summary>
     private void Update(TaskRecord update)
     {
         if (!_taskUpdates.TryGetValue(update.Id, out var pending))
