@@ -128,7 +128,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
         ON CONFLICT DO UPDATE SET task_id = coalesce(file_accesses.task_id, excluded.task_id)
         """,
-        6).Run(a.ToolCallId, a.Path, a.Kind.ToString().ToLowerInvariant(), a.SessionId, a.TaskId, StoreTime.Format(a.Timestamp));
+        6).Run(a.ToolCallId, a.Path, KindText(a.Kind), a.SessionId, a.TaskId, StoreTime.Format(a.Timestamp));
 
     public void UpsertPrompt(PromptRecord p) => Statement(
         """
@@ -244,7 +244,24 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         Pragma("PRAGMA temp_store = DEFAULT", null);
     }
 
-    internal static string OutcomeText(TaskOutcome outcome) => outcome.ToString().ToLowerInvariant();
+    internal static string OutcomeText(TaskOutcome outcome) => outcome switch
+    {
+        TaskOutcome.Unknown => "unknown",
+        TaskOutcome.Converged => "converged",
+        TaskOutcome.Failed => "failed",
+        TaskOutcome.Escalated => "escalated",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    // The import writes a file access per line of some formats: a switch spares an enum-to-string and a lower-casing each.
+    private static string KindText(FileAccessKind kind) => kind switch
+    {
+        FileAccessKind.Read => "read",
+        FileAccessKind.Write => "write",
+        FileAccessKind.Search => "search",
+        FileAccessKind.Provided => "provided",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private void Pragma(string sql, SqliteTransaction? transaction)
     {

@@ -123,6 +123,49 @@ public sealed class TaskLogAdapterTests : IDisposable
         Assert.Equal(0, summary.SkippedLines);
     }
 
+    [Fact]
+    public void LaterLinesOfATaskAreMergedIntoItsRowAcrossIncrementalImports()
+    {
+        var file = _temp.Write("run.tasklog.jsonl", Lines(
+            new { type = "task_start", id = "T1", session = "run-1", description = "Add a flag", timestamp = "2026-03-02T09:00:00Z" },
+            new { type = "iteration", task = "T1", n = 2, passed = false, timestamp = "2026-03-02T09:01:00Z" },
+            new { type = "iteration", task = "T1", n = 1, passed = false, timestamp = "2026-03-02T09:02:00Z" },
+            new { type = "outcome", task = "T1", status = "failed", score = 20, evidence = "CI red", timestamp = "2026-03-02T09:03:00Z" }));
+        var importer = new SourceImporter(_store, SourceAdapters.All);
+        importer.Import("tasklog", [file], new ImportOptions(Strict: true));
+        var first = Assert.Single(_store.Tasks(new UsageFilter()));
+        Assert.Equal(("failed", 2, 20, "CI red"), (first.Outcome, first.Iterations, first.Score, first.OutcomeEvidence));
+
+        File.AppendAllText(file, Lines(
+            new { type = "iteration", task = "T1", n = 3, passed = true, timestamp = "2026-03-02T09:04:00Z" },
+            new { type = "outcome", task = "T1", status = "converged", timestamp = "2026-03-02T09:05:00Z" },
+            new { type = "outcome", task = "T1", status = "unknown", score = 90, timestamp = "2026-03-02T09:06:00Z" }));
+        var second = importer.Import("tasklog", [file], new ImportOptions(Strict: true));
+
+        Assert.Equal(3, second.Lines);
+        var task = Assert.Single(_store.Tasks(new UsageFilter()));
+        Assert.Equal(("converged", 3, 90, "CI red", "Add a flag"), (task.Outcome, task.Iterations, task.Score, task.OutcomeEvidence, task.Description));
+        Assert.Equal([1, 2, 3], _store.Iterations("T1").Select(i => i.Number));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 6, 0, TimeSpan.Zero), Assert.Single(_store.Sessions(new UsageFilter(SessionId: "run-1"))).EndedAt);
+    }
+
+    [Fact]
+    public void LineWithInvalidUtf8IsSkippedAndTheOthersAreKept()
+    {
+        var good = Lines(
+            new { type = "task_start", id = "T1", timestamp = "2026-03-02T09:00:00Z" },
+            new { type = "learning", task = "T1", id = "l1", text = "kept", timestamp = "2026-03-02T09:00:01Z" });
+        var bad = "{\"type\":\"learning\",\"task\":\"T1\",\"text\":\"bad "u8.ToArray().Concat(new byte[] { 0xFF, 0xFE }).Concat("\"}\n"u8.ToArray());
+        var file = _temp.File("utf.tasklog.jsonl");
+        File.WriteAllBytes(file, [.. System.Text.Encoding.UTF8.GetBytes(good), .. bad]);
+
+        var summary = new SourceImporter(_store, SourceAdapters.All).Import("tasklog", [file], new ImportOptions());
+
+        Assert.Equal((3L, 1L), (summary.Lines, summary.SkippedLines));
+        Assert.Equal(3, Assert.Single(summary.Problems).Line);
+        Assert.Equal("kept", Assert.Single(_store.Learnings("T1")).Text);
+    }
+
     private static string Lines(params object[] records) => string.Join('\n', records.Select(r => JsonSerializer.Serialize(r))) + "\n";
 
     private List<string> Rows(string sql)
