@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -118,7 +119,7 @@ internal static class HookEventMapper
 
                 writer.WriteEndArray();
                 break;
-            case JsonValueKind.String:
+            case JsonValueKind.String when JsonMarshal.GetRawUtf8Value(element).Length > MaxPayloadStringChars:
                 writer.WriteStringValue(Cut(element.GetString()!, MaxPayloadStringChars));
                 break;
             default:
