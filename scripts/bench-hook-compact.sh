@@ -4,6 +4,7 @@
 # runner (answered with nothing), a 2 KB output (too short to compact), and the 200 KB pytest output with
 # compaction off (recording only), as the baseline.
 #   scripts/bench-hook-compact.sh [RUNS]      (needs hyperfine: apt-get install hyperfine)
+# With OUTLOOP_HOOK_BIN set to a published outloop-hook, that binary is measured instead of publishing one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-100}"
@@ -12,7 +13,11 @@ trap 'rm -rf "$work"' EXIT
 export OUTLOOP_HOME="$work/home" CLAUDE_PROJECT_DIR="$work/project"
 mkdir -p "$CLAUDE_PROJECT_DIR"
 
-dotnet publish src/Outloop.Hook -c Release -r linux-x64 -o "$work/aot" --nologo -v quiet
+hook="${OUTLOOP_HOOK_BIN:-}"
+if [ -z "$hook" ]; then
+  dotnet publish src/Outloop.Hook -c Release -r linux-x64 -o "$work/aot" --nologo -v quiet
+  hook="$work/aot/outloop-hook"
+fi
 
 python3 - "$work" <<'PY'
 import json, sys
@@ -41,7 +46,6 @@ for name, command, output in [("pytest", "pytest -v", pytest), ("plain", "./run-
     print(f"{name}: {len(output)} bytes of output")
 PY
 
-hook="$work/aot/outloop-hook"
 printf '%-44s %10s %10s\n' case median_ms p95_ms
 for v in "200 KB pytest, --compact (replaced)|--compact|pytest" "200 KB unrecognised, --compact (no answer)|--compact|plain" \
          "2 KB pytest, --compact (too short)|--compact|small" "200 KB pytest, recording only (no flag)||pytest"; do

@@ -18,19 +18,25 @@ internal static class CompactionHook
     private const int EdgeChars = 16 * 1024;
 
     public static HookResponder Responder(CompactionHookOptions options) =>
-        (rawEvent, invocation) => Respond(rawEvent, invocation, options, DateTimeOffset.UtcNow);
+        (hookEvent, invocation) => Respond(hookEvent, invocation, options, DateTimeOffset.UtcNow);
 
     /// <summary>The hook's answer to <paramref name="rawEvent"/>, or null for none. Throws on a malformed event.</summary>
     public static HookReply? Respond(string rawEvent, HookInvocation invocation, CompactionHookOptions options, DateTimeOffset now)
     {
+        using var hookEvent = new HookEventText(rawEvent);
+        return Respond(hookEvent, invocation, options, now);
+    }
+
+    /// <summary>The hook's answer to <paramref name="hookEvent"/> (parsed here, once, for the recorder too), or null for none.</summary>
+    public static HookReply? Respond(HookEventText hookEvent, HookInvocation invocation, CompactionHookOptions options, DateTimeOffset now)
+    {
         // Most events are other tools: a look for the name is cheaper than a parse.
-        if (!rawEvent.Contains("\"Bash\"", StringComparison.Ordinal))
+        if (!hookEvent.Raw.Contains("\"Bash\"", StringComparison.Ordinal))
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(rawEvent);
-        var root = document.RootElement;
+        var root = hookEvent.Root;
         if (root.ValueKind != JsonValueKind.Object || String(root, "tool_name") != "Bash"
             || !root.TryGetProperty("tool_input", out var input) || input.ValueKind != JsonValueKind.Object
             || String(input, "command") is not { } command)
@@ -40,28 +46,31 @@ internal static class CompactionHook
 
         return String(root, "hook_event_name") switch
         {
-            "PostToolUse" when invocation.CompactOutput => CompactOutput(root, command, options, now),
+            "PostToolUse" when invocation.CompactOutput => CompactOutput(hookEvent, command, options, now),
             "PreToolUse" when invocation.RewriteCommands => RewriteCommand(root, input, command, options),
             _ => null,
         };
     }
 
-    private static HookReply? CompactOutput(JsonElement root, string command, CompactionHookOptions options, DateTimeOffset now)
+    private static HookReply? CompactOutput(HookEventText hookEvent, string command, CompactionHookOptions options, DateTimeOffset now)
     {
+        var root = hookEvent.Root;
         if (!root.TryGetProperty("tool_response", out var response) || response.ValueKind != JsonValueKind.Object
             || Bool(response, "interrupted") || Bool(response, "isImage") || IsWrapped(command))
         {
             return null;
         }
 
-        var output = HookEventMapper.ResponseText(response);
+        // The recorder stores this same text: computed once for both.
+        var output = hookEvent.ToolResponseText() ?? string.Empty;
         var compactOptions = new CompactOptions
         {
             FullOutputDirectory = options.OutputFolder,
             MinReduction = options.MinReduction,
             RecognisedOnly = true,
         };
-        if (TokenEstimator.Estimate(output) < compactOptions.ShortOutputTokens)
+        var outputTokens = TokenEstimator.Estimate(output);
+        if (outputTokens < compactOptions.ShortOutputTokens)
         {
             return null;
         }
@@ -74,7 +83,7 @@ internal static class CompactionHook
         }
 
         CompactionOutputFolder.Prepare(options.OutputFolder, now);
-        var result = OutputCompactor.Compact(command, output, exitCode: null, compactOptions);
+        var result = OutputCompactor.Compact(command, output, exitCode: null, compactOptions, outputTokens);
         if (result.FullOutputPath is null)
         {
             return null; // not recognised, or not worth it: the agent reads the output as it was

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Outloop.Ingestion;
 
@@ -15,9 +15,13 @@ namespace Outloop.Automation.Compaction;
 /// </summary>
 internal static partial class OutputCompactor
 {
-    public static CompactResult Compact(string command, string output, int? exitCode, CompactOptions options)
+    /// <summary>
+    /// Compacts <paramref name="output"/> of <paramref name="command"/>; <paramref name="outputTokens"/> is the output's
+    /// <see cref="TokenEstimator.Estimate"/> when the caller has it already.
+    /// </summary>
+    public static CompactResult Compact(string command, string output, int? exitCode, CompactOptions options, long? outputTokens = null)
     {
-        var originalTokens = TokenEstimator.Estimate(output);
+        var originalTokens = outputTokens ?? TokenEstimator.Estimate(output);
         var lines = OutputText.CleanLines(output);
         var (runner, digestLines, failures, recognised) = Reduce(RunnerDetector.Detect(command, lines), lines, exitCode, options);
         if (originalTokens < options.ShortOutputTokens)
@@ -140,8 +144,31 @@ internal static partial class OutputCompactor
             directory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), directory[2..]);
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output)))[..16];
-        return Path.GetFullPath(Path.Combine(directory, $"{hash}.log"));
+        return Path.GetFullPath(Path.Combine(directory, $"{ContentKey(output)}.log"));
+    }
+
+    /// <summary>
+    /// Sixteen hex digits naming an output by its content (the same output is saved once): FNV-1a over its UTF-16 text
+    /// taken eight bytes at a time. Not SHA-256: in the native hook the first cryptographic hash loads OpenSSL, which
+    /// costs several milliseconds per compacted event.
+    /// </summary>
+    internal static string ContentKey(string output)
+    {
+        var hash = 14695981039346656037UL;
+        var words = MemoryMarshal.Cast<char, ulong>(output.AsSpan());
+        foreach (var word in words)
+        {
+            hash = (hash ^ word) * 1099511628211UL;
+        }
+
+        foreach (var c in output.AsSpan(words.Length * 4))
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        // Folds the high bits down: a multiplication only carries differences upwards.
+        hash ^= hash >> 29;
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     private static void Save(string output, string path)

@@ -59,15 +59,10 @@ internal static class HookEntryPoint
     {
         try
         {
-            string rawEvent;
-            using (var reader = new StreamReader(stdin, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
-            {
-                rawEvent = reader.ReadToEnd();
-            }
-
-            var reply = invocation.Responds && responder is not null ? Answer(responder, rawEvent, invocation, stdout) : null;
+            using var hookEvent = HookEventText.Read(stdin);
+            var reply = invocation.Responds && responder is not null ? Answer(responder, hookEvent, invocation, stdout) : null;
             var options = new HookRecorderOptions(StoreLocation.Resolve(invocation.Db), StoreLocation.OutloopHome(), HookRecorderOptions.DefaultBusyTimeout);
-            new HookRecorder(options).Record(rawEvent, reply?.Saving);
+            new HookRecorder(options).Record(hookEvent, reply?.Saving);
         }
         catch (Exception e)
         {
@@ -78,11 +73,11 @@ internal static class HookEntryPoint
     }
 
     /// <summary>The reply that was written in full, or null (nothing to say, or a failure, logged).</summary>
-    private static HookReply? Answer(HookResponder responder, string rawEvent, HookInvocation invocation, Stream stdout)
+    private static HookReply? Answer(HookResponder responder, HookEventText hookEvent, HookInvocation invocation, Stream stdout)
     {
         try
         {
-            var reply = responder(rawEvent, invocation);
+            var reply = responder(hookEvent, invocation);
             if (reply is null)
             {
                 return null;

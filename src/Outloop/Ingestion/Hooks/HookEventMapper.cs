@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Outloop.Ingestion.Hooks;
@@ -14,11 +17,29 @@ internal static class HookEventMapper
     /// <summary>The most characters of a tool's output or error kept in the tool call's row (the raw event keeps all).</summary>
     public const int MaxStoredChars = 64 * 1024;
 
+    /// <summary>
+    /// A raw event longer than this is stored with each of its strings cut to <see cref="MaxPayloadStringChars"/>: the
+    /// tool call's row keeps the output (up to <see cref="MaxStoredChars"/>), and nothing reads it from the raw event.
+    /// </summary>
+    public const int MaxPayloadChars = 16 * 1024;
+
+    /// <summary>The most characters of one string (an output, a file's content) kept in a long raw event.</summary>
+    public const int MaxPayloadStringChars = 4 * 1024;
+
+    private static readonly JsonWriterOptions PayloadWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Maps <paramref name="payload"/>; throws <see cref="JsonException"/> or <see cref="FormatException"/> when it is not a hook event.</summary>
     public static HookRecords Map(string payload, string id, DateTimeOffset receivedAt)
     {
-        using var document = JsonDocument.Parse(payload);
-        var root = document.RootElement;
+        using var hookEvent = new HookEventText(payload);
+        return Map(hookEvent, id, receivedAt);
+    }
+
+    /// <summary>Maps an event already read (and redacted): its document and response text are parsed once.</summary>
+    public static HookRecords Map(HookEventText hookEvent, string id, DateTimeOffset receivedAt)
+    {
+        var payload = hookEvent.Raw;
+        var root = hookEvent.Root;
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"a hook event is a JSON object, not {root.ValueKind}");
@@ -32,10 +53,10 @@ internal static class HookEventMapper
 
         var sessionId = String(root, "session_id");
         var toolUseId = String(root, "tool_use_id");
-        var hookEvent = new HookEventRecord(id, sessionId, eventName, toolUseId, receivedAt, payload);
+        var record = new HookEventRecord(id, sessionId, eventName, toolUseId, receivedAt, StoredPayload(payload, root));
         if (string.IsNullOrEmpty(sessionId))
         {
-            return new HookRecords(hookEvent, null, null, null);
+            return new HookRecords(record, null, null, null);
         }
 
         var cwd = String(root, "cwd");
@@ -47,15 +68,69 @@ internal static class HookEventMapper
             receivedAt,
             receivedAt,
             Title: String(root, "session_title"));
-        var toolCall = string.IsNullOrEmpty(toolUseId) ? null : ToolCall(root, eventName, toolUseId, sessionId, receivedAt);
+        var toolCall = string.IsNullOrEmpty(toolUseId) ? null : ToolCall(hookEvent, eventName, toolUseId, sessionId, receivedAt);
         var prompt = eventName == "UserPromptSubmit" && String(root, "prompt") is { } text
             ? new PromptRecord(String(root, "prompt_id") ?? $"hook:{id}", sessionId, null, text, receivedAt)
             : null;
-        return new HookRecords(hookEvent, session, toolCall, prompt);
+        return new HookRecords(record, session, toolCall, prompt);
     }
 
-    private static ToolCallRecord? ToolCall(JsonElement root, string eventName, string toolUseId, string sessionId, DateTimeOffset receivedAt)
+    /// <summary>
+    /// The raw event as stored: as is up to <see cref="MaxPayloadChars"/>; longer, the same JSON with every string
+    /// longer than <see cref="MaxPayloadStringChars"/> cut to its head and tail. A 200 KB output stored twice (raw
+    /// event and tool call) made the hook write about 60 pages per event.
+    /// </summary>
+    internal static string StoredPayload(string payload, JsonElement root)
     {
+        if (payload.Length <= MaxPayloadChars)
+        {
+            return payload;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(MaxPayloadChars);
+        using (var writer = new Utf8JsonWriter(buffer, PayloadWriting))
+        {
+            WriteBounded(writer, root);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteBounded(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteBounded(writer, property.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    WriteBounded(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String when JsonMarshal.GetRawUtf8Value(element).Length > MaxPayloadStringChars:
+                writer.WriteStringValue(Cut(element.GetString()!, MaxPayloadStringChars));
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static ToolCallRecord? ToolCall(HookEventText hookEvent, string eventName, string toolUseId, string sessionId, DateTimeOffset receivedAt)
+    {
+        var root = hookEvent.Root;
         var call = new ToolCallRecord(
             toolUseId,
             sessionId,
@@ -71,7 +146,7 @@ internal static class HookEventMapper
             case "PreToolUse":
                 return call with { StartedAt = receivedAt };
             case "PostToolUse":
-                var result = root.TryGetProperty("tool_response", out var response) ? ResponseText(response) : string.Empty;
+                var result = hookEvent.ToolResponseText() ?? string.Empty;
                 return call with
                 {
                     StartedAt = startedAt,
@@ -131,13 +206,30 @@ internal static class HookEventMapper
         return text?.ToString();
     }
 
-    private static string Cap(string text) =>
-        text.Length <= MaxStoredChars
-            ? text
-            : string.Concat(
-                text.AsSpan(0, MaxStoredChars * 3 / 4),
-                $"\n[... {text.Length - MaxStoredChars} characters omitted by Outloop ...]\n",
-                text.AsSpan(text.Length - (MaxStoredChars / 4)));
+    private static string Cap(string text) => Cut(text, MaxStoredChars);
+
+    /// <summary>The first three quarters and the last quarter of <paramref name="max"/> characters, never half a surrogate pair.</summary>
+    private static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var head = max * 3 / 4;
+        var tail = text.Length - (max / 4);
+        if (char.IsHighSurrogate(text[head - 1]))
+        {
+            head--;
+        }
+
+        if (char.IsLowSurrogate(text[tail]))
+        {
+            tail++;
+        }
+
+        return string.Concat(text.AsSpan(0, head), $"\n[... {tail - head} characters omitted by Outloop ...]\n", text.AsSpan(tail));
+    }
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -11,6 +11,9 @@ namespace Outloop.Ingestion.Hooks;
 /// </summary>
 internal sealed class HookRecorder(HookRecorderOptions options)
 {
+    /// <summary>A write-ahead log at least this long is checkpointed and emptied by the hook that finds it (256 pages).</summary>
+    internal const long WalResetBytes = 1024 * 1024;
+
     private readonly HookErrorLog _log = new(Path.Combine(options.OutloopHome, "logs", "hook-errors.log"));
     private readonly HookSpool _spool = new(Path.Combine(options.OutloopHome, "spool"));
 
@@ -24,9 +27,20 @@ internal sealed class HookRecorder(HookRecorderOptions options)
     /// </summary>
     public HookOutcome Record(string rawEvent, TokenSavingRecord? saving = null)
     {
+        using var hookEvent = new HookEventText(rawEvent);
+        return Record(hookEvent, saving);
+    }
+
+    /// <summary>
+    /// Records an event the hook has read (and may have parsed to answer it): when redaction changes nothing, its
+    /// parsed document is reused.
+    /// </summary>
+    public HookOutcome Record(HookEventText hookEvent, TokenSavingRecord? saving = null)
+    {
         var receivedAt = DateTimeOffset.UtcNow;
         try
         {
+            var rawEvent = hookEvent.Raw;
             if (string.IsNullOrWhiteSpace(rawEvent))
             {
                 _log.Append(receivedAt, "empty hook event on stdin; nothing recorded");
@@ -38,7 +52,15 @@ internal sealed class HookRecorder(HookRecorderOptions options)
             HookRecords records;
             try
             {
-                records = HookEventMapper.Map(payload, id, receivedAt);
+                if (ReferenceEquals(payload, rawEvent))
+                {
+                    records = HookEventMapper.Map(hookEvent, id, receivedAt);
+                }
+                else
+                {
+                    using var redacted = new HookEventText(payload);
+                    records = HookEventMapper.Map(redacted, id, receivedAt);
+                }
             }
             catch (Exception e) when (e is JsonException or FormatException)
             {
@@ -65,7 +87,9 @@ internal sealed class HookRecorder(HookRecorderOptions options)
                     writer.Commit();
                 }
 
+                KeepFullEvent(records, payload);
                 DrainSpool(store);
+                ResetLongWal(store);
                 Signal(records, payload);
                 return HookOutcome.Stored;
             }
@@ -129,6 +153,60 @@ internal sealed class HookRecorder(HookRecorderOptions options)
         catch (Exception e)
         {
             _log.Append(DateTimeOffset.UtcNow, $"cannot drain the hook spool {_spool.Folder} ({e.GetType().Name}: {e.Message}); will retry on the next hook");
+        }
+    }
+
+    /// <summary>
+    /// Where the whole (redacted) event is kept when the store holds it cut (<see cref="HookEventMapper.MaxPayloadChars"/>):
+    /// <c>~/.outloop/events/&lt;event id&gt;.json</c>, the id of its <c>hook_events</c> row.
+    /// </summary>
+    public static string FullEventPath(string outloopHome, string id) => Path.Combine(outloopHome, "events", id + ".json");
+
+    /// <summary>A file write is a fraction of the cost of the same bytes in the store (log, checkpoint, log index).</summary>
+    private void KeepFullEvent(HookRecords records, string payload)
+    {
+        if (ReferenceEquals(records.Event.PayloadJson, payload))
+        {
+            return;
+        }
+
+        var path = FullEventPath(options.OutloopHome, records.Event.Id);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, payload);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.Append(DateTimeOffset.UtcNow, $"cannot keep the whole event {records.Event.Id} in {path} ({e.GetType().Name}: {e.Message}); the store has it cut");
+        }
+    }
+
+    /// <summary>
+    /// Copies a write-ahead log longer than <see cref="WalResetBytes"/> into the database and empties it, without
+    /// waiting for anyone. A hook process is usually the store's only connection, so it opens by reading every frame of
+    /// the log to rebuild the log's index, and SQLite's own checkpoint (passive, at 1,000 pages) never restarts the log
+    /// from a fresh index: left alone, the log grew by every event and each later hook read and copied all of it again.
+    /// </summary>
+    private void ResetLongWal(SqliteStore store)
+    {
+        try
+        {
+            var wal = new FileInfo(options.DbPath + "-wal");
+            if (!wal.Exists || wal.Length < WalResetBytes)
+            {
+                return;
+            }
+
+            // busy_timeout 0: with another process reading or writing, the checkpoint gives up at once (a later hook
+            // retries) instead of holding up the agent.
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+        catch (Exception e)
+        {
+            _log.Append(DateTimeOffset.UtcNow, $"cannot checkpoint the store's write-ahead log {options.DbPath}-wal ({e.GetType().Name}: {e.Message}); a later hook retries");
         }
     }
 

@@ -61,6 +61,7 @@ internal sealed class HookSpool(string folder)
         }
 
         var stored = new List<string>();
+        var cut = new HashSet<string>(StringComparer.Ordinal);
         using (var writer = store.BeginWrite())
         {
             foreach (var file in files)
@@ -79,8 +80,13 @@ internal sealed class HookSpool(string folder)
 
                 try
                 {
-                    HookRecorder.Write(writer, HookEventMapper.Map(payload, Path.GetFileNameWithoutExtension(file), receivedAt));
+                    var records = HookEventMapper.Map(payload, Path.GetFileNameWithoutExtension(file), receivedAt);
+                    HookRecorder.Write(writer, records);
                     stored.Add(file);
+                    if (!ReferenceEquals(records.Event.PayloadJson, payload))
+                    {
+                        cut.Add(file);
+                    }
                 }
                 catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
                 {
@@ -95,7 +101,17 @@ internal sealed class HookSpool(string folder)
 
         foreach (var file in stored)
         {
-            File.Delete(file);
+            if (cut.Contains(file))
+            {
+                // The store holds this event cut: the spooled file is its whole text (HookRecorder.FullEventPath).
+                var whole = HookRecorder.FullEventPath(Path.GetDirectoryName(Folder)!, Path.GetFileNameWithoutExtension(file));
+                Directory.CreateDirectory(Path.GetDirectoryName(whole)!);
+                File.Move(file, whole, overwrite: true);
+            }
+            else
+            {
+                File.Delete(file);
+            }
         }
 
         return stored.Count;

@@ -71,16 +71,32 @@ public sealed class HookEventMapperTests
     }
 
     [Fact]
-    public void HugeToolOutputIsCappedInTheRowButKeptWholeInTheRawEvent()
+    public void HugeToolOutputIsCappedInTheRowAndItsStringsCutInTheRawEvent()
     {
-        var output = new string('x', HookEventMapper.MaxStoredChars * 2);
-        var json = JsonSerializer.Serialize(new { session_id = "s", hook_event_name = "PostToolUse", tool_use_id = "t", tool_response = output });
+        var output = string.Concat(new string('x', HookEventMapper.MaxStoredChars), "middle", new string('y', HookEventMapper.MaxStoredChars), "the end");
+        var json = JsonSerializer.Serialize(new { session_id = "s", hook_event_name = "PostToolUse", tool_use_id = "t", tool_input = new { command = "make <all>" }, tool_response = output });
 
         var records = HookEventMapper.Map(json, "e", Received);
 
         Assert.True(records.ToolCall!.ResultText!.Length < HookEventMapper.MaxStoredChars + 100);
+        Assert.EndsWith("the end", records.ToolCall.ResultText, StringComparison.Ordinal);
         Assert.Equal(output.Length, records.ToolCall.ResultBytes);
-        Assert.Equal(json, records.Event.PayloadJson);
+        var payload = records.Event.PayloadJson;
+        Assert.True(payload.Length < HookEventMapper.MaxPayloadStringChars + 500, $"{payload.Length} characters stored");
+        using var stored = JsonDocument.Parse(payload);
+        Assert.Equal("make <all>", stored.RootElement.GetProperty("tool_input").GetProperty("command").GetString());
+        var kept = stored.RootElement.GetProperty("tool_response").GetString()!;
+        Assert.StartsWith("xxx", kept, StringComparison.Ordinal);
+        Assert.Contains("characters omitted by Outloop", kept, StringComparison.Ordinal);
+        Assert.EndsWith("the end", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEventUpToTheLimitIsStoredAsItCame()
+    {
+        var json = JsonSerializer.Serialize(new { session_id = "s", hook_event_name = "PostToolUse", tool_use_id = "t", tool_response = new string('x', HookEventMapper.MaxPayloadChars - 200) });
+
+        Assert.Same(json, HookEventMapper.Map(json, "e", Received).Event.PayloadJson);
     }
 
     [Fact]

@@ -138,6 +138,37 @@ public sealed class HookRecorderTests : IDisposable
         Assert.Equal("PreToolUse", document.RootElement.GetProperty("hook_event_name").GetString());
     }
 
+    [Fact]
+    public void AHugeEventIsStoredCutAndKeptWholeBesideTheStore()
+    {
+        var output = string.Join('\n', Enumerable.Range(0, 20_000).Select(i => $"line {i}"));
+        var rawEvent = Event("PostToolUse", "toolu_H", tool_input: new { command = "cat big.log" }, tool_response: new { stdout = output, stderr = "" });
+
+        Assert.Equal(HookOutcome.Stored, Recorder().Record(rawEvent));
+
+        var row = Query("SELECT id, payload FROM hook_events")[0];
+        Assert.True(((string)row[1]!).Length < HookEventMapper.MaxPayloadChars, "the raw event is stored cut");
+        Assert.Equal(rawEvent, File.ReadAllText(HookRecorder.FullEventPath(_folder.File("home"), (string)row[0]!)));
+        Assert.EndsWith("line 19999", (string)Query("SELECT result_text FROM tool_calls")[0][0]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheWriteAheadLogIsEmptiedOnceItIsLong()
+    {
+        var recorder = Recorder();
+        var output = string.Join('\n', Enumerable.Range(0, 8_000).Select(i => $"line {i} of a long output"));
+        var sizes = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            recorder.Record(Event("PostToolUse", $"toolu_{i}", tool_response: new { stdout = output, stderr = "" }));
+            sizes.Add(new FileInfo(DbPath + "-wal").Length);
+        }
+
+        Assert.Equal(40, Scalar("SELECT count(*) FROM hook_events"));
+        Assert.All(sizes, size => Assert.True(size < HookRecorder.WalResetBytes + (512 * 1024), $"log of {size} bytes"));
+        Assert.Contains(0L, sizes);
+    }
+
     private HookRecorder Recorder(TimeSpan? busyTimeout = null) =>
         new(new HookRecorderOptions(DbPath, _folder.File("home"), busyTimeout ?? HookRecorderOptions.DefaultBusyTimeout));
 
