@@ -14,6 +14,9 @@ internal sealed class HookRecorder(HookRecorderOptions options)
     /// <summary>A write-ahead log at least this long is checkpointed and emptied by the hook that finds it (256 pages).</summary>
     internal const long WalResetBytes = 1024 * 1024;
 
+    /// <summary>How long a whole event (<see cref="FullEventPath"/>) is kept; pruned when the log is emptied, so rarely.</summary>
+    internal static readonly TimeSpan KeepFullEventsFor = TimeSpan.FromDays(30);
+
     private readonly HookErrorLog _log = new(Path.Combine(options.OutloopHome, "logs", "hook-errors.log"));
     private readonly HookSpool _spool = new(Path.Combine(options.OutloopHome, "spool"));
 
@@ -203,11 +206,40 @@ internal sealed class HookRecorder(HookRecorderOptions options)
             using var command = store.Connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
+            PruneFullEvents(Path.Combine(options.OutloopHome, "events"), DateTime.UtcNow - KeepFullEventsFor);
         }
         catch (Exception e)
         {
             _log.Append(DateTimeOffset.UtcNow, $"cannot checkpoint the store's write-ahead log {options.DbPath}-wal ({e.GetType().Name}: {e.Message}); a later hook retries");
         }
+    }
+
+    /// <summary>Deletes the whole events written before <paramref name="before"/>; one that cannot be deleted now is left for the next time.</summary>
+    internal static int PruneFullEvents(string folder, DateTime before)
+    {
+        var deleted = 0;
+        if (!Directory.Exists(folder))
+        {
+            return deleted;
+        }
+
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.json"))
+        {
+            try
+            {
+                if (file.LastWriteTimeUtc < before)
+                {
+                    file.Delete();
+                    deleted++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next prune.
+            }
+        }
+
+        return deleted;
     }
 
     private static string Preview(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");

@@ -169,6 +169,21 @@ public sealed class HookRecorderTests : IDisposable
         Assert.Contains(0L, sizes);
     }
 
+    [Fact]
+    public void WholeEventsOlderThanTheKeepPeriodArePrunedAndNewerOnesKept()
+    {
+        var old = _folder.Write("home/events/old.json", "{}");
+        var fresh = _folder.Write("home/events/fresh.json", "{}");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow - HookRecorder.KeepFullEventsFor - TimeSpan.FromDays(1));
+
+        var deleted = HookRecorder.PruneFullEvents(_folder.File("home/events"), DateTime.UtcNow - HookRecorder.KeepFullEventsFor);
+
+        Assert.Equal(1, deleted);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(fresh));
+        Assert.Equal(0, HookRecorder.PruneFullEvents(_folder.File("home/no-such-folder"), DateTime.UtcNow));
+    }
+
     private HookRecorder Recorder(TimeSpan? busyTimeout = null) =>
         new(new HookRecorderOptions(DbPath, _folder.File("home"), busyTimeout ?? HookRecorderOptions.DefaultBusyTimeout));
 
