@@ -28,6 +28,29 @@ internal static class TextAnalyzer
         "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "their", "his", "her",
     };
 
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "has", "have", "keeps", "looks", "seems", "feels", "gets", "got",
+    };
+
+    private static readonly HashSet<string> MigrationStates = new(StringComparer.Ordinal)
+    {
+        "head", "latest", "newest", "current", "last", "most", "recent", "version", "revision", "schema", "db", "database", "top", "tip", "date",
+        "local", "dev", "development", "staging", "test",
+    };
+
+    // Database words that a version upgrade of a product ("update postgres to 16") does not use.
+    private static readonly HashSet<string> SchemaWords = new(StringComparer.Ordinal)
+    {
+        "database", "databases", "db", "dbs", "schema", "schemas",
+    };
+
+    // Parts of an application that a "run"/"start" can only mean to start ("run the api locally").
+    private static readonly HashSet<string> Components = new(StringComparer.Ordinal)
+    {
+        "api", "backend", "frontend", "web", "ui", "client", "service", "services",
+    };
+
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
     {
         "ran", "made", "wrote", "built", "got", "did", "took", "put", "brought", "broke", "gave", "began", "saw",
@@ -41,6 +64,9 @@ internal static class TextAnalyzer
     {
         var raw = Split(text);
         var tokens = new List<AnalyzedToken>(raw.Count);
+        var clauseOf = new List<int>(raw.Count);
+        var clause = 0;
+        var sawMigrate = false;
         var clauseOpen = true;
         var scoped = false;
         var sawFrom = false;
@@ -55,7 +81,7 @@ internal static class TextAnalyzer
             var (word, breakBefore, isArgument) = raw[i];
             if (breakBefore)
             {
-                clauseOpen = true;
+                OpenClause();
                 scoped = false;
                 sawFrom = false;
                 subordinate = false;
@@ -68,9 +94,9 @@ internal static class TextAnalyzer
             if (isArgument)
             {
                 var argumentEntry = DevVocabulary.Find(word);
-                tokens.Add(argumentEntry is { Class: WordClass.Topic }
-                    ? Token(word, argumentEntry, false, true)
-                    : new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Scope, false, true));
+                Emit(argumentEntry is { Class: WordClass.Topic }
+                    ? Token(word, argumentEntry, false, true) with { Incidental = true }
+                    : new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Scope, false, true) { Incidental = true });
                 previousWord = word;
                 continue;
             }
@@ -78,7 +104,7 @@ internal static class TextAnalyzer
             // "bring X up to date" is an update.
             if (word == "up" && i + 2 < raw.Count && raw[i + 1].Word == "to" && raw[i + 2].Word == "date")
             {
-                tokens.Add(new AnalyzedToken("up to date", ["update"], WordClass.Action, false, scoped || subordinate || narrative));
+                Emit(new AnalyzedToken("up to date", ["update"], WordClass.Action, false, scoped || subordinate || narrative));
                 i += 2;
                 previousWord = "date";
                 continue;
@@ -86,7 +112,7 @@ internal static class TextAnalyzer
 
             if (DevVocabulary.Subordinators.Contains(word) || (word == "so" && tokens.Count > 0))
             {
-                clauseOpen = true;
+                OpenClause();
                 scoped = false;
                 sawFrom = false;
                 subordinate = true;
@@ -101,6 +127,14 @@ internal static class TextAnalyzer
                 firstPerson = true;
             }
 
+            // "once, not in watch mode", "but not on main": a negated qualifier says how or where, it keeps the request.
+            if (word is "not" or "never" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word != "to"
+                && DevVocabulary.Prepositions.Contains(raw[i + 1].Word))
+            {
+                previousWord = word;
+                continue;
+            }
+
             VocabularyEntry? entry = null;
             var surface = word;
             if (i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(word + "_" + raw[i + 1].Word) is { } pair)
@@ -112,7 +146,7 @@ internal static class TextAnalyzer
 
             if (entry is null && DevVocabulary.ClauseBreaks.Contains(word))
             {
-                clauseOpen = true;
+                OpenClause();
                 scoped = false;
                 sawFrom = false;
                 firstPerson = false;
@@ -127,14 +161,19 @@ internal static class TextAnalyzer
                 // "want to build", "need to run": an infinitive opens a clause instead of a scope.
                 if (word == "to" && (previousWord is null || InfinitiveIntroducers.Contains(previousWord)))
                 {
-                    clauseOpen = true;
+                    OpenClause();
                 }
                 else
                 {
                     // "from webpack to vite", "from 18 to 19": moving something from one thing to another is work.
                     if (word == "to" && sawFrom)
                     {
-                        tokens.Add(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
+                        Emit(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
+                    }
+                    else if (word == "to" && sawMigrate && !IsMigrationDestination(raw, i + 1))
+                    {
+                        // "migrate the code to python 3" ports something; "migrate the db to head" applies migrations.
+                        Emit(new AnalyzedToken("migrate ... to", ["replace"], WordClass.Work, false, true));
                     }
 
                     sawFrom |= word == "from";
@@ -151,20 +190,20 @@ internal static class TextAnalyzer
                 isClauseStart = true;
                 clauseOpen = false;
 
-                // "I just pulled main": what I did is context, not the request.
-                narrative = firstPerson && IsPastTense(word);
+                // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise".
+                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1));
             }
 
             if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word))
             {
-                tokens.Add(new AnalyzedToken("how " + raw[i + 1].Word, ["how"], WordClass.Question, isClauseStart, scoped));
+                Emit(new AnalyzedToken("how " + raw[i + 1].Word, ["how"], WordClass.Question, isClauseStart, scoped));
                 previousWord = word;
                 continue;
             }
 
             if (isClauseStart && word is "should" or "shall")
             {
-                tokens.Add(new AnalyzedToken(word, ["should"], WordClass.Question, true, scoped));
+                Emit(new AnalyzedToken(word, ["should"], WordClass.Question, true, scoped));
                 previousWord = word;
                 continue;
             }
@@ -183,7 +222,7 @@ internal static class TextAnalyzer
                 corrected = true;
                 if (entry is null)
                 {
-                    tokens.Add(new AnalyzedToken(surface, [Stemmer.Stem(known)], WordClass.Plain, isClauseStart, scoped || subordinate || narrative) { Corrected = true });
+                    Emit(new AnalyzedToken(surface, [Stemmer.Stem(known)], WordClass.Plain, isClauseStart, scoped || subordinate || narrative) { Corrected = true });
                     previousWord = word;
                     continue;
                 }
@@ -194,17 +233,138 @@ internal static class TextAnalyzer
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.
+            // "a new project" is still one to create.
             if (token.Class == WordClass.Work && !token.ClauseStart
-                && ((previousWord is not null && Determiners.Contains(previousWord)) || (context && IsPastTense(word))))
+                && ((previousWord is not null && Determiners.Contains(previousWord) && !(previousWord is "a" or "an" && token.Concepts[0] == "create"))
+                    || (context && IsPastTense(word))))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
 
             previousWord = word;
-            tokens.Add(corrected ? token with { Corrected = true } : token);
+            Emit(corrected || context ? token with { Corrected = corrected, Incidental = context } : token);
         }
 
-        return [.. tokens];
+        return Resolve(tokens, clauseOf);
+
+        void OpenClause()
+        {
+            clauseOpen = true;
+            clause++;
+            sawMigrate = false;
+        }
+
+        void Emit(AnalyzedToken token)
+        {
+            tokens.Add(token);
+            clauseOf.Add(clause);
+            sawMigrate |= token.Concepts[0] == "migrate" && token.ClauseStart;
+        }
+    }
+
+    /// <summary>
+    /// Reads words by the other words of their clause: a verb's object can decide what it means ("update the database"
+    /// applies migrations, "apply the code style" formats), a causative "make" is carried by its complement ("make the
+    /// tests run" runs them, "make the tests pass" is work), and a part of the application run or started on its own
+    /// ("run the api locally") is the application.
+    /// </summary>
+    private static AnalyzedToken[] Resolve(List<AnalyzedToken> tokens, List<int> clauseOf)
+    {
+        var result = new List<AnalyzedToken>(tokens.Count);
+        var start = 0;
+        while (start < tokens.Count)
+        {
+            var end = start;
+            while (end < tokens.Count && clauseOf[end] == clauseOf[start])
+            {
+                end++;
+            }
+
+            result.AddRange(ResolveClause(tokens.GetRange(start, end - start)));
+            start = end;
+        }
+
+        return [.. result];
+    }
+
+    private static IEnumerable<AnalyzedToken> ResolveClause(List<AnalyzedToken> clause)
+    {
+        bool Has(Func<AnalyzedToken, bool> test, int from = 0)
+        {
+            for (var i = from; i < clause.Count; i++)
+            {
+                if (test(clause[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var schema = Has(static t => t.Concepts[0] == "database" && SchemaWords.Contains(t.Surface));
+        var dependencies = Has(static t => t.Concepts[0] is "dependency" or "lockfile");
+        var applied = Has(static t => t.Concepts[0] == "apply" && !t.Scoped);
+        var onlyComponent = !Has(static t => t.Class is WordClass.Topic or WordClass.Plain && !t.Scoped)
+            && Has(static t => t.ClauseStart && t.Concepts[0] is "run" or "start");
+        for (var i = 0; i < clause.Count; i++)
+        {
+            var token = clause[i];
+            var concept = token.Concepts[0];
+            if (concept == "make" && token.Class == WordClass.Work)
+            {
+                // "make the tests pass" asks for a fix; "make the tests run", "make a build" ask for the operation.
+                if (!Has(static t => t.Concepts[0] == "pass", i + 1)
+                    && Has(static t => t.Class == WordClass.Generic || t.Concepts[0] == "build" || t.Surface == "up to date", i + 1))
+                {
+                    continue;
+                }
+            }
+            else if (concept == "update" && schema && !dependencies && !token.Scoped)
+            {
+                token = token with { Concepts = ["migrate"] };
+            }
+            else if (concept == "style" && applied)
+            {
+                token = token with { Concepts = ["format"] };
+            }
+            else if (onlyComponent && token.Class == WordClass.Scope && !token.Scoped && Components.Contains(token.Surface))
+            {
+                token = token with { Concepts = ["app"], Class = WordClass.Topic };
+            }
+
+            yield return token;
+        }
+    }
+
+    /// <summary>Whether the words after "migrate ... to" name a schema state (head, the latest version, 42) rather than a new technology.</summary>
+    private static bool IsMigrationDestination(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        while (at < raw.Count && !raw[at].BreakBefore && Determiners.Contains(raw[at].Word))
+        {
+            at++;
+        }
+
+        return at >= raw.Count || raw[at].BreakBefore || raw[at].Word.All(char.IsAsciiDigit) || MigrationStates.Contains(raw[at].Word);
+    }
+
+    /// <summary>Whether a copula follows within the next two words of the clause ("my diff is", "the new code looks").</summary>
+    private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        for (var k = at + 1; k < Math.Min(raw.Count, at + 3); k++)
+        {
+            if (raw[k].BreakBefore)
+            {
+                return false;
+            }
+
+            if (Copulas.Contains(raw[k].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPastTense(string word) =>
@@ -318,8 +478,8 @@ internal static class TextAnalyzer
         var slash = chunk.IndexOf('/');
         if (slash >= 0)
         {
-            // "src/app" or "./x", not "and/or"-like prose joined by a slash between two plain words.
-            return chunk.ContainsAny(PathMarks) || chunk.Count('/') > 1 || slash == 0;
+            // "src/app", "./x" or "app/", not "and/or"-like prose joined by a slash between two plain words.
+            return chunk.ContainsAny(PathMarks) || chunk.Count('/') > 1 || slash == 0 || slash == chunk.Length - 1;
         }
 
         // "main.py", "app.config.ts": a dot between letters with a short extension.
