@@ -14,4 +14,7 @@ internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClas
     public bool Corrected { get; init; }
 
     public bool Incidental { get; init; }
+
+    /// <summary>A word of a clause that only gives context ("after my change", "the app is slow"): no request at all.</summary>
+    public bool Context { get; init; }
 }

@@ -33,7 +33,8 @@ internal static class DevVocabulary
         "possible", "properly", "correctly", "nicely", "actually", "basically", "literally", "kinda", "sorta", "somehow", "asap",
         "cheers", "thx", "ty", "buddy", "mate", "dear", "nothing", "able", "wondering", "wonder", "appreciate", "appreciated",
         "grateful", "chance", "feel", "free", "guys", "folks", "probably", "simply", "already", "ever", "exactly", "okie",
-        "alright", "awesome", "great", "cool", "nice", "sure", "mind", "if", "time", "moment", "sec", "soon", "whenever",
+        "alright", "awesome", "great", "cool", "nice", "sure", "mind", "if", "time", "moment", "sec", "soon", "whenever", "more",
+        "current", "currently",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -145,7 +146,7 @@ internal static class DevVocabulary
         Add("make", WordClass.Topic, "make", implies: "build", workAtClauseStart: true);
         Add("typecheck", WordClass.Topic, "typecheck typechecks typechecking typechecker type_check type_checks type_checking type_checker types typing");
         Tools("typecheck", "tsc mypy pyright dialyzer sorbet pyre pytype basedpyright tsgo");
-        Add("lint", WordClass.Topic, "lint lints linting linted linter linters static_analysis code_quality quality_check quality_checks code_smell code_smells static_check static_checks style_check style_checks");
+        Add("lint", WordClass.Topic, "lint lints linting linted linter linters static_analysis code_quality quality_check quality_checks code_smell code_smells static_check static_checks style_check style_checks analyzer analyzers analyser analysers static_analyzer static_analyzers");
         Tools("lint", "eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome oxlint jshint jslint "
             + "standardrb reek brakeman phpstan psalm phpcs phpmd detekt ktlint checkstyle pmd spotbugs swiftlint hlint luacheck staticcheck revive golint "
             + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit");
@@ -153,7 +154,7 @@ internal static class DevVocabulary
         Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print");
         Tools("format", "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint gofumpt goimports swiftformat swift_format stylua shfmt ktfmt scalafmt "
             + "elm_format ormolu fourmolu cljfmt nixfmt alejandra csharpier rubyfmt taplo php_cs_fixer phpcbf pint spotless");
-        Add("dependency", WordClass.Topic, "dependency dependencies deps dep package packages library libraries requirement requirements gem gems crate crates");
+        Add("dependency", WordClass.Topic, "dependency dependencies deps dep package packages library libraries requirement requirements gem gems crate crates node_modules");
         Add("lockfile", WordClass.Topic, "lockfile lockfiles lock locks lock_file lock_files");
         Add("version", WordClass.Topic, "version versions");
         Add("database", WordClass.Topic, "database databases db dbs schema schemas postgres postgresql mysql sqlite mongo mongodb");
@@ -174,7 +175,7 @@ internal static class DevVocabulary
         Add("worktree", WordClass.Topic, "worktree working_tree work_tree working_copy checkout_state");
 
         Add("update", WordClass.Action, "update updates updated updating upgrade upgrades upgraded upgrading bump bumps bumped bumping refresh refreshes refreshed refreshing regenerate regen");
-        Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin_up fire_up bring_up serve");
+        Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin spins spin_up fire_up bring_up serve");
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
@@ -206,7 +207,7 @@ internal static class DevVocabulary
         Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify");
         Add("rename", WordClass.Work, "rename renames renaming renamed");
         Add("explain", WordClass.Work, "explain explains explaining describe understand analyze analyse analysis");
-        Add("investigate", WordClass.Work, "investigate investigating debug debugging diagnose troubleshoot look_into figure_out");
+        Add("investigate", WordClass.Work, "investigate investigating debugging diagnose troubleshoot look_into figure_out");
         Add("review", WordClass.Work, "review reviews reviewing audit");
         Add("fix", WordClass.Work, "fix fixes fixing fixed repair solve cleanup clean_up tidy tidy_up");
         Add("configure", WordClass.Work, "configure configuring configured set_up setup");
@@ -224,12 +225,13 @@ internal static class DevVocabulary
         // Verbs that ask for work when they open a clause, and are ordinary words elsewhere ("the release build").
         // "the release build", "a release build": a kind of build; "release v2" opening a clause is work.
         Add("release", WordClass.Scope, "release", workAtClauseStart: true);
+        Add("investigate", WordClass.Scope, "debug", workAtClauseStart: true);
 
         // One package, library or crate is usually the project itself ("does the package still build?"): where, not
         // what; the plural is the dependencies. Its concept still matches a tool about dependencies.
         Add("dependency", WordClass.Scope, "package library crate gem");
 
-        foreach (var verb in "merge push pull document comment open find search seed compare port patch drop reset plan draft support handle split pin"
+        foreach (var verb in "merge push pull document comment open find search seed compare port patch drop reset plan draft support handle split pin checkout check_out stash switch discard"
             .Split(' '))
         {
             Add(verb, WordClass.Plain, verb, workAtClauseStart: true);

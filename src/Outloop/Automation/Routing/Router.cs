@@ -543,6 +543,7 @@ internal sealed class Router
         {
             this.weights = weights;
             var incidentalAnchors = 0UL;
+            var scopedAnchors = 0UL;
             for (var i = 0; i < tokens.Length; i++)
             {
                 var bit = 1UL << i;
@@ -551,7 +552,12 @@ internal sealed class Router
                 {
                     if (tokens[i].Incidental)
                     {
-                        incidentalAnchors |= bit;
+                        // A statement of fact ("the app is slow") asks for nothing: only places may stand in for the request.
+                        incidentalAnchors |= tokens[i].Context ? 0 : bit;
+                    }
+                    else if (tokens[i].Scoped && cls != WordClass.Work)
+                    {
+                        scopedAnchors |= bit;
                     }
                     else
                     {
@@ -579,9 +585,10 @@ internal sealed class Router
             }
 
             // A place ("packages/web", "before I commit") decides the route only when nothing else in the request can.
+            // So does a word in a scope phrase ("run eslint on the tests"): what the request is about comes first.
             if (Anchor == 0)
             {
-                Anchor = incidentalAnchors;
+                Anchor = scopedAnchors != 0 ? scopedAnchors : incidentalAnchors;
             }
         }
 

@@ -19,8 +19,6 @@ internal static class TextAnalyzer
         "do", "does", "did", "can", "could", "should", "would", "to", "come", "is", "are", "was", "were", "will",
     };
 
-    private static readonly System.Buffers.SearchValues<char> PathMarks = System.Buffers.SearchValues.Create("._-0123456789");
-
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -30,7 +28,7 @@ internal static class TextAnalyzer
 
     private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal)
     {
-        "is", "are", "was", "were", "has", "have", "keeps", "looks", "seems", "feels", "gets", "got",
+        "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
     };
 
     private static readonly HashSet<string> MigrationStates = new(StringComparer.Ordinal)
@@ -156,6 +154,15 @@ internal static class TextAnalyzer
                 continue;
             }
 
+            // "start over", "log in": a preposition ending its clause is a particle of the verb, and its meaning is unknown.
+            if (entry is null && DevVocabulary.Prepositions.Contains(word) && (i + 1 == raw.Count || raw[i + 1].BreakBefore)
+                && tokens.Count > 0 && tokens[^1].ClauseStart && tokens[^1].Surface == previousWord)
+            {
+                Emit(new AnalyzedToken(word, [word], WordClass.Plain, false, scoped || subordinate || narrative));
+                previousWord = word;
+                continue;
+            }
+
             if (entry is null && DevVocabulary.Prepositions.Contains(word))
             {
                 // "want to build", "need to run": an infinitive opens a clause instead of a scope.
@@ -233,16 +240,17 @@ internal static class TextAnalyzer
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.
-            // "a new project" is still one to create.
+            // Only a word that describes a thing ("the new module", "the added tests") qualifies; "a new project" is
+            // still one to create and "the refactor" is work named as a noun.
             if (token.Class == WordClass.Work && !token.ClauseStart
-                && ((previousWord is not null && Determiners.Contains(previousWord) && !(previousWord is "a" or "an" && token.Concepts[0] == "create"))
+                && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
                     || (context && IsPastTense(word))))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
 
             previousWord = word;
-            Emit(corrected || context ? token with { Corrected = corrected, Incidental = context } : token);
+            Emit(corrected || context ? token with { Corrected = corrected, Incidental = context, Context = context } : token);
         }
 
         return Resolve(tokens, clauseOf);
@@ -478,8 +486,8 @@ internal static class TextAnalyzer
         var slash = chunk.IndexOf('/');
         if (slash >= 0)
         {
-            // "src/app", "./x" or "app/", not "and/or"-like prose joined by a slash between two plain words.
-            return chunk.ContainsAny(PathMarks) || chunk.Count('/') > 1 || slash == 0 || slash == chunk.Length - 1;
+            // "src/app", "packages/web", "./x" or "app/", not "and/or"-like prose.
+            return !(chunk is "and/or" or "either/or" or "w/o" or "i/o" or "input/output" or "read/write" or "yes/no" or "on/off");
         }
 
         // "main.py", "app.config.ts": a dot between letters with a short extension.

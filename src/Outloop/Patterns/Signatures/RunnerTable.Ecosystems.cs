@@ -26,6 +26,8 @@ internal static partial class RunnerTable
             "swift-format" or "swiftformat" or "stylua" or "shfmt" or "ktfmt" or "scalafmt" or "elm-format" or "ormolu" or "fourmolu"
                 or "cljfmt" or "nixfmt" or "alejandra" or "buildifier" or "csharpier" or "rubyfmt" or "taplo" => Formatter(program, args, site),
             "pip" => Pip("pip", args, site),
+            "pip-compile" => site.Op(Deps, "pip-tools", HasAny(args, "--upgrade", "-U") ? "upgrade" : "lock"),
+            "pip-sync" => site.Op(Deps, "pip-tools", "sync"),
             "uv" => Uv(args, site),
             "poetry" or "pipenv" or "pdm" or "hatch" or "rye" => PythonProject(program, args, site),
             "conda" or "mamba" or "micromamba" => site.Op(Deps, program, FirstVerb(args) ?? All),
@@ -52,6 +54,7 @@ internal static partial class RunnerTable
             "vite" or "next" or "nuxt" or "nuxi" or "astro" or "remix" or "svelte-kit" or "react-scripts" or "vue-cli-service" or "ng" or "expo" => Framework(program, args, site),
             "turbo" or "nx" or "lerna" or "gulp" or "grunt" or "wireit" or "moon" => TaskRunner(program, args, site),
             "npm" or "pnpm" or "yarn" or "bun" => PackageManager(program, args, site),
+            "ncu" or "npm-check-updates" => site.Op(Deps, "npm-check-updates", HasAny(args, "-u", "--upgrade") ? "upgrade" : "outdated"),
             "node" or "tsx" or "ts-node" or "ts-node-esm" or "esno" or "vite-node" => Node(program, args, site),
             "deno" => Deno(args, site),
 
@@ -1039,6 +1042,11 @@ internal static partial class RunnerTable
     private static CommandOperation Php(IReadOnlyList<string> args, CommandSite site)
     {
         var positionals = Positionals(args, 0, static a => a is "-d" or "-c" or "-S" or "-t");
+        if (args.Contains("-S"))
+        {
+            return site.Op(Run, "php", ServerTarget);
+        }
+
         if (args.Contains("-r"))
         {
             return site.Op(Run, "php", "inline");
@@ -1056,7 +1064,7 @@ internal static partial class RunnerTable
             "artisan" => Artisan(rest, site),
             "phpunit" or "pest" or "paratest" or "phpspec" or "behat" or "codecept" => site.Op(Test, script, site.ScopeTarget(rest)),
             "phpstan" or "psalm" or "phan" or "phpcs" or "phpmd" => site.Op(Lint, script, All),
-            "php-cs-fixer" or "phpcbf" or "pint" or "rector" => site.Op(rest.Contains("--dry-run") || rest.Contains("--test") ? Lint : Format, script, All),
+            "php-cs-fixer" or "phpcbf" or "pint" or "rector" => site.Op(args.Contains("--dry-run") || args.Contains("--test") ? Lint : Format, script, All),
             "console" when rest.FirstOrDefault() is "doctrine:migrations:migrate" or "d:m:m" => site.Op(Run, "symfony", MigrateTarget),
             "console" when rest.FirstOrDefault() is "server:run" or "server:start" => site.Op(Run, "symfony", ServerTarget),
             _ => ScriptRun("php", positionals[0], rest, site),
