@@ -135,7 +135,7 @@ internal static class CommandRequest
     /// </summary>
     private static OperationSignature? Formatting(OperationSignature? signature, string[] words) =>
         signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
-            && DevVocabulary.Find(words[0].ToLowerInvariant()) is { Implies: "format" }
+            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" }
             ? signature with { Category = OperationCategory.Format }
             : signature;
 

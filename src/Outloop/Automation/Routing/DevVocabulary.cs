@@ -142,7 +142,7 @@ internal static class DevVocabulary
         Tools("test", "pytest jest vitest mocha jasmine rspec phpunit junit xunit nunit minitest exunit cypress playwright karma ava nose nose2 ctest tox "
             + "pest phpspec behat codeception cucumber bats busted gotestsum nextest googletest gtest catch2 doctest kotest spock scalatest hspec xctest testcafe");
         Add("build", WordClass.Topic, "build builds building built rebuild compile compiles compiling compiled compilation compiler");
-        Tools("build", "msbuild gradle gradlew maven mvn cmake bazel esbuild rollup webpack tsup ninja sbt xcodebuild meson scons rspack turbopack");
+        Tools("build", "msbuild cmake esbuild rollup webpack tsup ninja xcodebuild meson scons rspack turbopack");
         Add("make", WordClass.Topic, "make", implies: "build", workAtClauseStart: true);
         Add("typecheck", WordClass.Topic, "typecheck typechecks typechecking typechecker type_check type_checks type_checking type_checker types typing");
         Tools("typecheck", "tsc mypy pyright dialyzer sorbet pyre pytype basedpyright tsgo");
@@ -160,12 +160,14 @@ internal static class DevVocabulary
         Add("database", WordClass.Topic, "database databases db dbs schema schemas postgres postgresql mysql sqlite mongo mongodb");
 
         // Database libraries and ORMs say what the request is about (the database), not which operation.
-        Tools("database", "sqlx diesel prisma typeorm drizzle sqlalchemy activerecord gorm hibernate efcore");
+        Tools("database", "sqlx diesel prisma typeorm drizzle sqlalchemy activerecord gorm hibernate efcore ef ef_core entity_framework");
         Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations schema_change schema_changes");
         Tools("migrate", "alembic flyway liquibase ecto knex sequelize goose dbmate yoyo sqitch phinx");
         Add("server", WordClass.Topic, "server servers devserver dev_server webserver");
         Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server");
-        Add("app", WordClass.Topic, "app apps application applications webapp website site");
+        // The application is where an operation acts ("build the android app"); run or started on its own, it is the
+        // request's object (see TextAnalyzer's components).
+        Add("app", WordClass.Scope, "app apps application applications webapp website site");
         Add("background", WordClass.Topic, "background bg detached daemon daemonized");
         Add("git", WordClass.Topic, "git vcs");
         Add("change", WordClass.Topic, "change changes changed modify modifies modified modification modifications diff diffs edit edits edited touched uncommitted staged unstaged dirty", workAtClauseStart: true);
@@ -195,7 +197,8 @@ internal static class DevVocabulary
             + "deno bun npm yarn pnpm pip poetry pipenv uv cargo bundler composer nuget mix phoenix rails django flask fastapi express "
             + "nextjs nuxt laravel spring workspace workspaces monorepo solution sln production prod debug staging optimized minified script scripts "
             + "task tasks job jobs step steps command commands third_party external vendored mode once headless verbose verbosely quiet quietly silent "
-            + "silently parallel serially sequentially watch ci").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            + "silently parallel serially sequentially watch ci maven mvn gradle gradlew sbt bazel c cpp cxx objc dart flutter android ios scala clojure "
+            + "haskell lua perl zig nim erlang ocaml fsharp sql html css scss sass json yaml markdown shell bash").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             Add(scope, WordClass.Scope, scope);
         }

@@ -19,6 +19,8 @@ internal static class TextAnalyzer
         "do", "does", "did", "can", "could", "should", "would", "to", "come", "is", "are", "was", "were", "will",
     };
 
+    private static readonly System.Buffers.SearchValues<char> VersionChars = System.Buffers.SearchValues.Create("0123456789.");
+
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -29,6 +31,8 @@ internal static class TextAnalyzer
     private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
+        "fails", "failed", "breaks", "broke", "crashes", "crashed", "hangs", "throws", "threw", "takes", "took", "does", "did", "returns",
+        "complains", "says",
     };
 
     private static readonly HashSet<string> MigrationStates = new(StringComparer.Ordinal)
@@ -46,7 +50,8 @@ internal static class TextAnalyzer
     // Parts of an application that a "run"/"start" can only mean to start ("run the api locally").
     private static readonly HashSet<string> Components = new(StringComparer.Ordinal)
     {
-        "api", "backend", "frontend", "web", "ui", "client", "service", "services",
+        "api", "backend", "frontend", "web", "ui", "client", "service", "services", "app", "apps", "application", "applications", "webapp",
+        "website", "site",
     };
 
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -65,6 +70,7 @@ internal static class TextAnalyzer
         var clauseOf = new List<int>(raw.Count);
         var clause = 0;
         var sawMigrate = false;
+        var sawUpdate = false;
         var clauseOpen = true;
         var scoped = false;
         var sawFrom = false;
@@ -177,6 +183,11 @@ internal static class TextAnalyzer
                     {
                         Emit(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
                     }
+                    else if (word == "to" && sawUpdate && i + 1 < raw.Count && (IsVersion(raw[i + 1].Word) || raw[i + 1].Word.All(char.IsAsciiDigit)))
+                    {
+                        // "upgrade php to 8.3", "bump react to 19": one chosen version is a change to make, not a refresh.
+                        Emit(new AnalyzedToken("update ... to " + raw[i + 1].Word, ["replace"], WordClass.Work, false, true));
+                    }
                     else if (word == "to" && sawMigrate && !IsMigrationDestination(raw, i + 1))
                     {
                         // "migrate the code to python 3" ports something; "migrate the db to head" applies migrations.
@@ -260,6 +271,7 @@ internal static class TextAnalyzer
             clauseOpen = true;
             clause++;
             sawMigrate = false;
+            sawUpdate = false;
         }
 
         void Emit(AnalyzedToken token)
@@ -267,6 +279,7 @@ internal static class TextAnalyzer
             tokens.Add(token);
             clauseOf.Add(clause);
             sawMigrate |= token.Concepts[0] == "migrate" && token.ClauseStart;
+            sawUpdate |= token.Concepts[0] == "update" && token.ClauseStart;
         }
     }
 
@@ -382,7 +395,13 @@ internal static class TextAnalyzer
     {
         if (entry is null)
         {
-            var wordClass = surface.All(char.IsAsciiDigit) || IsVersion(surface) ? WordClass.Scope
+            // A release named by its number ("python 3.12", "v7") is a version the request is about, even in a scope phrase.
+            if (IsVersion(surface))
+            {
+                return new AnalyzedToken(surface, ["version"], WordClass.Topic, false, true);
+            }
+
+            var wordClass = surface.All(char.IsAsciiDigit) ? WordClass.Scope
                 : IsErrorName(surface) ? WordClass.Problem
                 : WordClass.Plain;
             return new AnalyzedToken(surface, [Stemmer.Stem(surface)], wordClass, clauseStart, scoped);
@@ -393,8 +412,10 @@ internal static class TextAnalyzer
         return new AnalyzedToken(surface, concepts, cls, clauseStart, scoped);
     }
 
-    // "v19", "3.2.1" (split into digits already) are versions: arguments, not meaning.
-    private static bool IsVersion(string word) => word.Length >= 2 && word[0] == 'v' && word.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+    // "v19", "3.12", "2.31.0" are versions.
+    private static bool IsVersion(string word) =>
+        (word.Length >= 2 && word[0] == 'v' && char.IsAsciiDigit(word[1]) && word.AsSpan(1).IndexOfAnyExcept(VersionChars) < 0)
+        || (word.Contains('.', StringComparison.Ordinal) && word.AsSpan().IndexOfAnyExcept(VersionChars) < 0);
 
     // KeyError, TypeError, NullPointerException: a named failure is a bug report.
     private static bool IsErrorName(string word) =>
@@ -411,6 +432,13 @@ internal static class TextAnalyzer
         {
             var c = char.ToLowerInvariant(text[i]);
             if (char.IsLetterOrDigit(c))
+            {
+                current.Append(c);
+                continue;
+            }
+
+            // "3.12", "v6.2": a version stays one word.
+            if (c == '.' && current.Length > 0 && char.IsAsciiDigit(current[^1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 current.Append(c);
                 continue;

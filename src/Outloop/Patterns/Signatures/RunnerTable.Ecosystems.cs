@@ -889,6 +889,11 @@ internal static partial class RunnerTable
                 return site.Op(Run, "maven", ServerTarget);
             }
 
+            if (g.StartsWith("versions:use-latest", StringComparison.Ordinal) || g.StartsWith("versions:use-next", StringComparison.Ordinal))
+            {
+                return site.Op(Deps, "maven", "upgrade");
+            }
+
             if (g is "flyway:migrate" or "liquibase:update")
             {
                 return site.Op(Run, "maven", MigrateTarget);

@@ -103,6 +103,9 @@ public sealed class RequestUnderstandingTests
     [InlineData("check out the main branch")]
     [InlineData("the app is slow")]
     [InlineData("my server is down")]
+    [InlineData("the release build fails on arm64")]
+    [InlineData("upgrade node to 22")]
+    [InlineData("bump typescript to v5.6")]
     public void WorkNamedAsANounAParticleOrAStatementOfFactAbstains(string text) => AssertAbstains(text);
 
     [Theory]
@@ -112,6 +115,9 @@ public sealed class RequestUnderstandingTests
     [InlineData("php -S localhost:8000", "server")]
     [InlineData("run the static analyzers", "linter")]
     [InlineData("let's run the tests one more time", "tester")]
+    [InlineData("build the ios app", "builder")]
+    [InlineData("run clang-format on the sources", "formatter")]
+    [InlineData("bump the gradle dependencies", "deps")]
     public void CommonWordingsOfEachKindRoute(string text, string tool) => AssertRoutes(text, tool);
 
     [Fact]
