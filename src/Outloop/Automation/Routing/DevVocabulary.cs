@@ -34,7 +34,7 @@ internal static class DevVocabulary
         "cheers", "thx", "ty", "buddy", "mate", "dear", "nothing", "able", "wondering", "wonder", "appreciate", "appreciated",
         "grateful", "chance", "feel", "free", "guys", "folks", "probably", "simply", "already", "ever", "exactly", "okie",
         "alright", "awesome", "great", "cool", "nice", "sure", "mind", "if", "time", "moment", "sec", "soon", "whenever", "more",
-        "current", "currently",
+        "current", "currently", "know", "else",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -182,7 +182,7 @@ internal static class DevVocabulary
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
         Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap");
-        Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced");
+        Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.
         Add("tidy-state", WordClass.Generic, "consistent uniform neat readable pretty");

@@ -98,7 +98,7 @@ internal static class TextAnalyzer
             if (isArgument)
             {
                 var argumentEntry = DevVocabulary.Find(word);
-                Emit(argumentEntry is { Class: WordClass.Topic }
+                Emit(argumentEntry is { Class: WordClass.Topic or WordClass.Scope }
                     ? Token(word, argumentEntry, false, true) with { Incidental = true }
                     : new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Scope, false, true) { Incidental = true });
                 previousWord = word;

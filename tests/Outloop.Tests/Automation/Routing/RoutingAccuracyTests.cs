@@ -52,7 +52,7 @@ public sealed class RoutingAccuracyTests
     [Fact]
     public void ParaphrasesAcrossEcosystemsRouteWithoutWrongRoutes()
     {
-        // Our own 550 requests: commands of every mainstream ecosystem, chat noise, typos and hard negatives.
+        // Our own 637 requests: commands of every mainstream ecosystem, chat noise, typos and hard negatives.
         var (router, _) = RoutingData.SharedRouter();
         var cases = RoutingCase.Load(RoutingData.Fixture("paraphrases.jsonl"));
 
