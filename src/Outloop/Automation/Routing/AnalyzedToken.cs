@@ -7,7 +7,14 @@ namespace Outloop.Automation.Routing;
 /// flag, or a clause that only gives context ("before I commit", "I just pulled main").
 /// </summary>
 /// <see cref="Corrected"/> marks a misspelt word read as the known word it is close to.
+/// <see cref="Incidental"/> marks a scoped word that only gives context or a place (a path, "before I commit"): it
+/// never counts against a target, while a topic in a prepositional phrase ("in the new version") partly does.
 internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClass Class, bool ClauseStart, bool Scoped)
 {
     public bool Corrected { get; init; }
+
+    public bool Incidental { get; init; }
+
+    /// <summary>A word of a clause that only gives context ("after my change", "the app is slow"): no request at all.</summary>
+    public bool Context { get; init; }
 }

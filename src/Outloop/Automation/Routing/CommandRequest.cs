@@ -14,9 +14,23 @@ internal static class CommandRequest
     private static readonly PathScope NoScope = new(null, null);
 
     // Words before the command that do not belong to it ("please run `x`", "can you execute x").
+    // Greetings, politeness and fillers are lead words too ("hi! would you mind running x for me").
     private static readonly HashSet<string> Lead = new(StringComparer.Ordinal)
     {
         "please", "pls", "plz", "run", "execute", "exec", "can", "could", "you", "u", "just", "now", "do", "lets", "let's", "try", "quickly",
+        "running", "executing", "would", "will", "mind", "kindly", "hi", "hello", "hey", "yo", "ok", "okay", "so", "um", "uh", "erm",
+        "maybe", "and", "then", "also", "quick", "first", "sorry", "again", "rerun", "re-run", "call",
+        "invoke", "i", "we", "want", "need", "to", "like",
+    };
+
+    // Programs whose name is also an English word: followed by an English word, they are English ("make the tests pass").
+    private static readonly HashSet<string> EnglishPrograms = new(StringComparer.Ordinal)
+    {
+        "make", "go", "test", "just", "task", "find", "sort", "cut", "type", "which", "kill", "open", "time", "watch", "mix",
+        "bundle", "rake", "serve", "start", "install", "check", "format", "lint", "build", "deploy", "migrate", "tidy", "clean",
+        "touch", "head", "tail", "more", "less", "file", "date", "sleep", "wait", "read", "set", "export", "source", "env", "top",
+        "say", "tree", "patch", "join", "paste", "fold", "expand", "jump", "ship", "fly", "dev", "black", "standard", "turbo",
+        "invoke", "cake", "air", "reflex", "gem", "yes", "no", "do", "can", "tell", "show", "see", "up",
     };
 
     // Words that end the command and go back to prose ("cargo test and then report").
@@ -62,7 +76,7 @@ internal static class CommandRequest
             if (end > tick + 1)
             {
                 var inner = text[(tick + 1)..end].Trim();
-                var signature = Classify(inner);
+                var signature = Formatting(Classify(inner), inner.Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 return signature is null || Words(signature) is not { } words
                     ? null
                     : (text[..tick] + " " + words + " " + text[(end + 1)..], signature);
@@ -71,13 +85,20 @@ internal static class CommandRequest
 
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var start = 0;
-        while (start < parts.Length && Lead.Contains(parts[start].ToLowerInvariant()))
+        while (start < parts.Length && Lead.Contains(parts[start].ToLowerInvariant().TrimEnd('!', ',', '.', '?', ':', ';')))
         {
             start++;
         }
 
         if (start >= parts.Length || !LooksLikeProgram(parts[start])
-            || (start + 1 < parts.Length && EnglishSecond.Contains(parts[start + 1].ToLowerInvariant())))
+            || (start + 1 < parts.Length && EnglishPrograms.Contains(parts[start]) && EnglishSecond.Contains(parts[start + 1].ToLowerInvariant())))
+        {
+            return null;
+        }
+
+        // A tool's bare name ("prettier", "black") says which tool, not a mode: the vocabulary reads it as that tool's kind.
+        if ((start + 1 == parts.Length || Prose.Contains(parts[start + 1].ToLowerInvariant()))
+            && DevVocabulary.Find(parts[start].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null })
         {
             return null;
         }
@@ -98,7 +119,7 @@ internal static class CommandRequest
         }
 
         var command = string.Join(' ', parts[start..stop]).TrimEnd(',', ';', '?', '!');
-        var found = Classify(command);
+        var found = Formatting(Classify(command), parts[start..stop]);
         if (found is null || Words(found) is not { } canonical)
         {
             return null;
@@ -107,6 +128,16 @@ internal static class CommandRequest
         var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[stop..]));
         return (rewritten, found);
     }
+
+    /// <summary>
+    /// A formatter named without any flag ("gofmt the repo", "run prettier on src") is asked to format: the pattern
+    /// engine reads its default print-only mode as a check, a request means the tool's purpose.
+    /// </summary>
+    private static OperationSignature? Formatting(OperationSignature? signature, string[] words) =>
+        signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
+            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" }
+            ? signature with { Category = OperationCategory.Format }
+            : signature;
 
     private static bool LooksLikeProgram(string word)
     {

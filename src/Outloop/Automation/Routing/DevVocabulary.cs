@@ -27,13 +27,21 @@ internal static class DevVocabulary
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
         "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat",
+
+        // Chat and voice noise: greetings, hedges, politeness and fillers carry no request.
+        "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hi", "hello", "yo", "sorry", "bother", "maybe", "perhaps", "possibly",
+        "possible", "properly", "correctly", "nicely", "actually", "basically", "literally", "kinda", "sorta", "somehow", "asap",
+        "cheers", "thx", "ty", "buddy", "mate", "dear", "nothing", "able", "wondering", "wonder", "appreciate", "appreciated",
+        "grateful", "chance", "feel", "free", "guys", "folks", "probably", "simply", "already", "ever", "exactly", "okie",
+        "alright", "awesome", "great", "cool", "nice", "sure", "mind", "if", "time", "moment", "sec", "soon", "whenever", "more",
+        "current", "currently", "know", "else",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
     public static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
         "for", "in", "on", "across", "under", "inside", "within", "at", "to", "with", "from", "into", "against",
-        "using", "via", "throughout",
+        "using", "via", "throughout", "over", "without", "except", "excluding", "per",
     };
 
     /// <summary>Words skipped when looking for the verb that opens a clause.</summary>
@@ -130,26 +138,36 @@ internal static class DevVocabulary
             }
         }
 
-        Add("test", WordClass.Topic, "test tests testing tested spec specs suite suites unittest unittests");
-        Tools("test", "pytest jest vitest mocha jasmine rspec phpunit junit xunit nunit minitest exunit cypress playwright karma ava nose nose2 ctest tox");
+        Add("test", WordClass.Topic, "test tests testing tested spec specs suite suites unittest unittests testsuite testsuites testcase testcases test_case test_cases regression_test regression_tests regression_suite");
+        Tools("test", "pytest jest vitest mocha jasmine rspec phpunit junit xunit nunit minitest exunit cypress playwright karma ava nose nose2 ctest tox "
+            + "pest phpspec behat codeception cucumber bats busted gotestsum nextest googletest gtest catch2 doctest kotest spock scalatest hspec xctest testcafe");
         Add("build", WordClass.Topic, "build builds building built rebuild compile compiles compiling compiled compilation compiler");
-        Tools("build", "msbuild gradle maven mvn cmake bazel esbuild rollup webpack tsup ninja");
+        Tools("build", "msbuild cmake esbuild rollup webpack tsup ninja xcodebuild meson scons rspack turbopack");
         Add("make", WordClass.Topic, "make", implies: "build", workAtClauseStart: true);
         Add("typecheck", WordClass.Topic, "typecheck typechecks typechecking typechecker type_check type_checks type_checking type_checker types typing");
-        Tools("typecheck", "tsc mypy pyright dialyzer sorbet");
-        Add("lint", WordClass.Topic, "lint lints linting linted linter linters static_analysis");
-        Tools("lint", "eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome");
+        Tools("typecheck", "tsc mypy pyright dialyzer sorbet pyre pytype basedpyright tsgo");
+        Add("lint", WordClass.Topic, "lint lints linting linted linter linters static_analysis code_quality quality_check quality_checks code_smell code_smells static_check static_checks style_check style_checks analyzer analyzers analyser analysers static_analyzer static_analyzers");
+        Tools("lint", "eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome oxlint jshint jslint "
+            + "standardrb reek brakeman phpstan psalm phpcs phpmd detekt ktlint checkstyle pmd spotbugs swiftlint hlint luacheck staticcheck revive golint "
+            + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit");
         Add("style", WordClass.Topic, "style styles styling stylistic code_style");
-        Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify beautify");
-        Tools("format", "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint");
-        Add("dependency", WordClass.Topic, "dependency dependencies deps dep package packages library libraries requirement requirements gem gems crate crates");
+        Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print");
+        Tools("format", "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint gofumpt goimports swiftformat swift_format stylua shfmt ktfmt scalafmt "
+            + "elm_format ormolu fourmolu cljfmt nixfmt alejandra csharpier rubyfmt taplo php_cs_fixer phpcbf pint spotless");
+        Add("dependency", WordClass.Topic, "dependency dependencies deps dep package packages library libraries requirement requirements gem gems crate crates node_modules");
         Add("lockfile", WordClass.Topic, "lockfile lockfiles lock locks lock_file lock_files");
         Add("version", WordClass.Topic, "version versions");
         Add("database", WordClass.Topic, "database databases db dbs schema schemas postgres postgresql mysql sqlite mongo mongodb");
-        Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations");
-        Tools("migrate", "alembic flyway liquibase ecto knex sequelize");
+
+        // Database libraries and ORMs say what the request is about (the database), not which operation.
+        Tools("database", "sqlx diesel prisma typeorm drizzle sqlalchemy activerecord gorm hibernate efcore ef ef_core entity_framework");
+        Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations schema_change schema_changes");
+        Tools("migrate", "alembic flyway liquibase ecto knex sequelize goose dbmate yoyo sqitch phinx");
         Add("server", WordClass.Topic, "server servers devserver dev_server webserver");
-        Add("app", WordClass.Topic, "app apps application applications webapp website site");
+        Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server");
+        // The application is where an operation acts ("build the android app"); run or started on its own, it is the
+        // request's object (see TextAnalyzer's components).
+        Add("app", WordClass.Scope, "app apps application applications webapp website site");
         Add("background", WordClass.Topic, "background bg detached daemon daemonized");
         Add("git", WordClass.Topic, "git vcs");
         Add("change", WordClass.Topic, "change changes changed modify modifies modified modification modifications diff diffs edit edits edited touched uncommitted staged unstaged dirty", workAtClauseStart: true);
@@ -159,22 +177,28 @@ internal static class DevVocabulary
         Add("worktree", WordClass.Topic, "worktree working_tree work_tree working_copy checkout_state");
 
         Add("update", WordClass.Action, "update updates updated updating upgrade upgrades upgraded upgrading bump bumps bumped bumping refresh refreshes refreshed refreshing regenerate regen");
-        Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin_up fire_up bring_up serve");
+        Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin spins spin_up fire_up bring_up serve");
 
-        Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run");
+        Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
         Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap");
-        Add("apply", WordClass.Generic, "apply applies applied");
+        Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises");
+
+        // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.
+        Add("tidy-state", WordClass.Generic, "consistent uniform neat readable pretty");
         Add("pass", WordClass.Outcome, "pass passes passing passed green succeed succeeds success successful working");
-        Add("fail", WordClass.Outcome, "fail fails failing failed failure failures red broken error errors");
-        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells");
+        Add("fail", WordClass.Outcome, "fail fails failing failed failure failures red broken error errors breaks breaking");
+        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells issues problems complaints nits");
         Add("result", WordClass.Outcome, "result results output outputs");
 
         foreach (var scope in ("project projects repo repos repository codebase code_base code source sources src everything all entire whole file files folder "
             + "head folders directory dir dirs module modules component components service services frontend backend client api ui web mobile local locally dev development unit integration e2e "
             + "end_to_end main master trunk smoke python javascript typescript js ts go golang rust ruby elixir java kotlin swift php csharp dotnet node nodejs "
             + "deno bun npm yarn pnpm pip poetry pipenv uv cargo bundler composer nuget mix phoenix rails django flask fastapi express "
-            + "nextjs nuxt laravel spring").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            + "nextjs nuxt laravel spring workspace workspaces monorepo solution sln production prod debug staging optimized minified script scripts "
+            + "task tasks job jobs step steps command commands third_party external vendored mode once headless verbose verbosely quiet quietly silent "
+            + "silently parallel serially sequentially watch ci maven mvn gradle gradlew sbt bazel c cpp cxx objc dart flutter android ios scala clojure "
+            + "haskell lua perl zig nim erlang ocaml fsharp sql html css scss sass json yaml markdown shell bash").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             Add(scope, WordClass.Scope, scope);
         }
@@ -186,7 +210,7 @@ internal static class DevVocabulary
         Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify");
         Add("rename", WordClass.Work, "rename renames renaming renamed");
         Add("explain", WordClass.Work, "explain explains explaining describe understand analyze analyse analysis");
-        Add("investigate", WordClass.Work, "investigate investigating debug debugging diagnose troubleshoot look_into figure_out");
+        Add("investigate", WordClass.Work, "investigate investigating debugging diagnose troubleshoot look_into figure_out");
         Add("review", WordClass.Work, "review reviews reviewing audit");
         Add("fix", WordClass.Work, "fix fixes fixing fixed repair solve cleanup clean_up tidy tidy_up");
         Add("configure", WordClass.Work, "configure configuring configured set_up setup");
@@ -202,7 +226,15 @@ internal static class DevVocabulary
         Add("extend", WordClass.Work, "extend integrate extract mock stub");
 
         // Verbs that ask for work when they open a clause, and are ordinary words elsewhere ("the release build").
-        foreach (var verb in "release merge push pull document comment open find search seed compare port patch drop reset plan draft support handle split pin"
+        // "the release build", "a release build": a kind of build; "release v2" opening a clause is work.
+        Add("release", WordClass.Scope, "release", workAtClauseStart: true);
+        Add("investigate", WordClass.Scope, "debug", workAtClauseStart: true);
+
+        // One package, library or crate is usually the project itself ("does the package still build?"): where, not
+        // what; the plural is the dependencies. Its concept still matches a tool about dependencies.
+        Add("dependency", WordClass.Scope, "package library crate gem");
+
+        foreach (var verb in "merge push pull document comment open find search seed compare port patch drop reset plan draft support handle split pin checkout check_out stash switch discard"
             .Split(' '))
         {
             Add(verb, WordClass.Plain, verb, workAtClauseStart: true);

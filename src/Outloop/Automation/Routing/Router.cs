@@ -28,6 +28,7 @@ internal sealed class Router
     private const int VetoedConfidence = 30;
     private const double CorrectedWeight = 0.85;
     private const int MinCorrectionSource = 5;
+    private const double HalfCount = 0.5;
 
     private readonly RouteTarget[] targets;
     private readonly Dictionary<string, int> conceptIds;
@@ -352,6 +353,13 @@ internal sealed class Router
             }
 
             var matched = s.TargetMask[t];
+
+            // A work verb the target declares ("fix formatting") only anchors it when it is that whole phrase: "tidy" alone is not formatting.
+            if ((matched & masks.Anchor & ~masks.Work) == 0 && coverage < 1)
+            {
+                continue;
+            }
+
             if ((matched & masks.Work) != 0)
             {
                 matched = LicensedMask(tokens, ids, t, matched);
@@ -528,18 +536,33 @@ internal sealed class Router
     {
         private readonly double[] weights;
         private readonly ulong countable;
+        private readonly ulong halfCountable;
         private readonly double countableTotal;
 
         public QueryMasks(AnalyzedToken[] tokens, double[] weights)
         {
             this.weights = weights;
+            var incidentalAnchors = 0UL;
+            var scopedAnchors = 0UL;
             for (var i = 0; i < tokens.Length; i++)
             {
                 var bit = 1UL << i;
                 var cls = tokens[i].Class;
                 if (cls is WordClass.Plain or WordClass.Topic or WordClass.Action or WordClass.Work)
                 {
-                    Anchor |= bit;
+                    if (tokens[i].Incidental)
+                    {
+                        // A statement of fact ("the app is slow") asks for nothing: only places may stand in for the request.
+                        incidentalAnchors |= tokens[i].Context ? 0 : bit;
+                    }
+                    else if (tokens[i].Scoped && cls != WordClass.Work)
+                    {
+                        scopedAnchors |= bit;
+                    }
+                    else
+                    {
+                        Anchor |= bit;
+                    }
                 }
 
                 if (cls is WordClass.Plain or WordClass.Topic or WordClass.Action && !tokens[i].Scoped)
@@ -547,11 +570,25 @@ internal sealed class Router
                     countable |= bit;
                     countableTotal += weights[i];
                 }
+                else if (cls == WordClass.Topic && !tokens[i].Incidental)
+                {
+                    // A topic in a scope phrase ("in the new version", "on the tests") still names what the request
+                    // is about: half of it counts against a target that does not explain it.
+                    halfCountable |= bit;
+                    countableTotal += weights[i] * HalfCount;
+                }
 
                 if (cls == WordClass.Work)
                 {
                     Work |= bit;
                 }
+            }
+
+            // A place ("packages/web", "before I commit") decides the route only when nothing else in the request can.
+            // So does a word in a scope phrase ("run eslint on the tests"): what the request is about comes first.
+            if (Anchor == 0)
+            {
+                Anchor = scopedAnchors != 0 ? scopedAnchors : incidentalAnchors;
             }
         }
 
@@ -574,7 +611,7 @@ internal sealed class Router
                 matched += weights[i];
                 if ((countable & (1UL << i)) == 0)
                 {
-                    extra += weights[i];
+                    extra += (halfCountable & (1UL << i)) == 0 ? weights[i] : weights[i] * (1 - HalfCount);
                 }
             }
 

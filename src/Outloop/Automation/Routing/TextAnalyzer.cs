@@ -19,13 +19,39 @@ internal static class TextAnalyzer
         "do", "does", "did", "can", "could", "should", "would", "to", "come", "is", "are", "was", "were", "will",
     };
 
-    private static readonly System.Buffers.SearchValues<char> PathMarks = System.Buffers.SearchValues.Create("._-0123456789");
+    private static readonly System.Buffers.SearchValues<char> VersionChars = System.Buffers.SearchValues.Create("0123456789.");
 
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "their", "his", "her",
+    };
+
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
+        "fails", "failed", "breaks", "broke", "crashes", "crashed", "hangs", "throws", "threw", "takes", "took", "does", "did", "returns",
+        "complains", "says",
+    };
+
+    private static readonly HashSet<string> MigrationStates = new(StringComparer.Ordinal)
+    {
+        "head", "latest", "newest", "current", "last", "most", "recent", "version", "revision", "schema", "db", "database", "top", "tip", "date",
+        "local", "dev", "development", "staging", "test",
+    };
+
+    // Database words that a version upgrade of a product ("update postgres to 16") does not use.
+    private static readonly HashSet<string> SchemaWords = new(StringComparer.Ordinal)
+    {
+        "database", "databases", "db", "dbs", "schema", "schemas",
+    };
+
+    // Parts of an application that a "run"/"start" can only mean to start ("run the api locally").
+    private static readonly HashSet<string> Components = new(StringComparer.Ordinal)
+    {
+        "api", "backend", "frontend", "web", "ui", "client", "service", "services", "app", "apps", "application", "applications", "webapp",
+        "website", "site",
     };
 
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -41,6 +67,10 @@ internal static class TextAnalyzer
     {
         var raw = Split(text);
         var tokens = new List<AnalyzedToken>(raw.Count);
+        var clauseOf = new List<int>(raw.Count);
+        var clause = 0;
+        var sawMigrate = false;
+        var sawUpdate = false;
         var clauseOpen = true;
         var scoped = false;
         var sawFrom = false;
@@ -55,7 +85,7 @@ internal static class TextAnalyzer
             var (word, breakBefore, isArgument) = raw[i];
             if (breakBefore)
             {
-                clauseOpen = true;
+                OpenClause();
                 scoped = false;
                 sawFrom = false;
                 subordinate = false;
@@ -68,9 +98,9 @@ internal static class TextAnalyzer
             if (isArgument)
             {
                 var argumentEntry = DevVocabulary.Find(word);
-                tokens.Add(argumentEntry is { Class: WordClass.Topic }
-                    ? Token(word, argumentEntry, false, true)
-                    : new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Scope, false, true));
+                Emit(argumentEntry is { Class: WordClass.Topic or WordClass.Scope }
+                    ? Token(word, argumentEntry, false, true) with { Incidental = true }
+                    : new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Scope, false, true) { Incidental = true });
                 previousWord = word;
                 continue;
             }
@@ -78,7 +108,7 @@ internal static class TextAnalyzer
             // "bring X up to date" is an update.
             if (word == "up" && i + 2 < raw.Count && raw[i + 1].Word == "to" && raw[i + 2].Word == "date")
             {
-                tokens.Add(new AnalyzedToken("up to date", ["update"], WordClass.Action, false, scoped || subordinate || narrative));
+                Emit(new AnalyzedToken("up to date", ["update"], WordClass.Action, false, scoped || subordinate || narrative));
                 i += 2;
                 previousWord = "date";
                 continue;
@@ -86,7 +116,7 @@ internal static class TextAnalyzer
 
             if (DevVocabulary.Subordinators.Contains(word) || (word == "so" && tokens.Count > 0))
             {
-                clauseOpen = true;
+                OpenClause();
                 scoped = false;
                 sawFrom = false;
                 subordinate = true;
@@ -101,6 +131,14 @@ internal static class TextAnalyzer
                 firstPerson = true;
             }
 
+            // "once, not in watch mode", "but not on main": a negated qualifier says how or where, it keeps the request.
+            if (word is "not" or "never" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word != "to"
+                && DevVocabulary.Prepositions.Contains(raw[i + 1].Word))
+            {
+                previousWord = word;
+                continue;
+            }
+
             VocabularyEntry? entry = null;
             var surface = word;
             if (i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(word + "_" + raw[i + 1].Word) is { } pair)
@@ -112,7 +150,7 @@ internal static class TextAnalyzer
 
             if (entry is null && DevVocabulary.ClauseBreaks.Contains(word))
             {
-                clauseOpen = true;
+                OpenClause();
                 scoped = false;
                 sawFrom = false;
                 firstPerson = false;
@@ -122,19 +160,38 @@ internal static class TextAnalyzer
                 continue;
             }
 
+            // "start over", "log in": a preposition ending its clause is a particle of the verb, and its meaning is unknown.
+            if (entry is null && DevVocabulary.Prepositions.Contains(word) && (i + 1 == raw.Count || raw[i + 1].BreakBefore)
+                && tokens.Count > 0 && tokens[^1].ClauseStart && tokens[^1].Surface == previousWord)
+            {
+                Emit(new AnalyzedToken(word, [word], WordClass.Plain, false, scoped || subordinate || narrative));
+                previousWord = word;
+                continue;
+            }
+
             if (entry is null && DevVocabulary.Prepositions.Contains(word))
             {
                 // "want to build", "need to run": an infinitive opens a clause instead of a scope.
                 if (word == "to" && (previousWord is null || InfinitiveIntroducers.Contains(previousWord)))
                 {
-                    clauseOpen = true;
+                    OpenClause();
                 }
                 else
                 {
                     // "from webpack to vite", "from 18 to 19": moving something from one thing to another is work.
                     if (word == "to" && sawFrom)
                     {
-                        tokens.Add(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
+                        Emit(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
+                    }
+                    else if (word == "to" && sawUpdate && i + 1 < raw.Count && (IsVersion(raw[i + 1].Word) || raw[i + 1].Word.All(char.IsAsciiDigit)))
+                    {
+                        // "upgrade php to 8.3", "bump react to 19": one chosen version is a change to make, not a refresh.
+                        Emit(new AnalyzedToken("update ... to " + raw[i + 1].Word, ["replace"], WordClass.Work, false, true));
+                    }
+                    else if (word == "to" && sawMigrate && !IsMigrationDestination(raw, i + 1))
+                    {
+                        // "migrate the code to python 3" ports something; "migrate the db to head" applies migrations.
+                        Emit(new AnalyzedToken("migrate ... to", ["replace"], WordClass.Work, false, true));
                     }
 
                     sawFrom |= word == "from";
@@ -151,20 +208,20 @@ internal static class TextAnalyzer
                 isClauseStart = true;
                 clauseOpen = false;
 
-                // "I just pulled main": what I did is context, not the request.
-                narrative = firstPerson && IsPastTense(word);
+                // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise".
+                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1));
             }
 
             if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word))
             {
-                tokens.Add(new AnalyzedToken("how " + raw[i + 1].Word, ["how"], WordClass.Question, isClauseStart, scoped));
+                Emit(new AnalyzedToken("how " + raw[i + 1].Word, ["how"], WordClass.Question, isClauseStart, scoped));
                 previousWord = word;
                 continue;
             }
 
             if (isClauseStart && word is "should" or "shall")
             {
-                tokens.Add(new AnalyzedToken(word, ["should"], WordClass.Question, true, scoped));
+                Emit(new AnalyzedToken(word, ["should"], WordClass.Question, true, scoped));
                 previousWord = word;
                 continue;
             }
@@ -183,7 +240,7 @@ internal static class TextAnalyzer
                 corrected = true;
                 if (entry is null)
                 {
-                    tokens.Add(new AnalyzedToken(surface, [Stemmer.Stem(known)], WordClass.Plain, isClauseStart, scoped || subordinate || narrative) { Corrected = true });
+                    Emit(new AnalyzedToken(surface, [Stemmer.Stem(known)], WordClass.Plain, isClauseStart, scoped || subordinate || narrative) { Corrected = true });
                     previousWord = word;
                     continue;
                 }
@@ -194,17 +251,141 @@ internal static class TextAnalyzer
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.
+            // Only a word that describes a thing ("the new module", "the added tests") qualifies; "a new project" is
+            // still one to create and "the refactor" is work named as a noun.
             if (token.Class == WordClass.Work && !token.ClauseStart
-                && ((previousWord is not null && Determiners.Contains(previousWord)) || (context && IsPastTense(word))))
+                && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
+                    || (context && IsPastTense(word))))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
 
             previousWord = word;
-            tokens.Add(corrected ? token with { Corrected = true } : token);
+            Emit(corrected || context ? token with { Corrected = corrected, Incidental = context, Context = context } : token);
         }
 
-        return [.. tokens];
+        return Resolve(tokens, clauseOf);
+
+        void OpenClause()
+        {
+            clauseOpen = true;
+            clause++;
+            sawMigrate = false;
+            sawUpdate = false;
+        }
+
+        void Emit(AnalyzedToken token)
+        {
+            tokens.Add(token);
+            clauseOf.Add(clause);
+            sawMigrate |= token.Concepts[0] == "migrate" && token.ClauseStart;
+            sawUpdate |= token.Concepts[0] == "update" && token.ClauseStart;
+        }
+    }
+
+    /// <summary>
+    /// Reads words by the other words of their clause: a verb's object can decide what it means ("update the database"
+    /// applies migrations, "apply the code style" formats), a causative "make" is carried by its complement ("make the
+    /// tests run" runs them, "make the tests pass" is work), and a part of the application run or started on its own
+    /// ("run the api locally") is the application.
+    /// </summary>
+    private static AnalyzedToken[] Resolve(List<AnalyzedToken> tokens, List<int> clauseOf)
+    {
+        var result = new List<AnalyzedToken>(tokens.Count);
+        var start = 0;
+        while (start < tokens.Count)
+        {
+            var end = start;
+            while (end < tokens.Count && clauseOf[end] == clauseOf[start])
+            {
+                end++;
+            }
+
+            result.AddRange(ResolveClause(tokens.GetRange(start, end - start)));
+            start = end;
+        }
+
+        return [.. result];
+    }
+
+    private static IEnumerable<AnalyzedToken> ResolveClause(List<AnalyzedToken> clause)
+    {
+        bool Has(Func<AnalyzedToken, bool> test, int from = 0)
+        {
+            for (var i = from; i < clause.Count; i++)
+            {
+                if (test(clause[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var schema = Has(static t => t.Concepts[0] == "database" && SchemaWords.Contains(t.Surface));
+        var dependencies = Has(static t => t.Concepts[0] is "dependency" or "lockfile");
+        var applied = Has(static t => t.Concepts[0] == "apply" && !t.Scoped);
+        var onlyComponent = !Has(static t => t.Class is WordClass.Topic or WordClass.Plain && !t.Scoped)
+            && Has(static t => t.ClauseStart && t.Concepts[0] is "run" or "start");
+        for (var i = 0; i < clause.Count; i++)
+        {
+            var token = clause[i];
+            var concept = token.Concepts[0];
+            if (concept == "make" && token.Class == WordClass.Work)
+            {
+                // "make the tests pass" asks for a fix; "make the tests run", "make a build" ask for the operation.
+                if (!Has(static t => t.Concepts[0] == "pass", i + 1)
+                    && Has(static t => t.Class == WordClass.Generic || t.Concepts[0] == "build" || t.Surface == "up to date", i + 1))
+                {
+                    continue;
+                }
+            }
+            else if (concept == "update" && schema && !dependencies && !token.Scoped)
+            {
+                token = token with { Concepts = ["migrate"] };
+            }
+            else if (concept == "style" && applied)
+            {
+                token = token with { Concepts = ["format"] };
+            }
+            else if (onlyComponent && token.Class == WordClass.Scope && !token.Scoped && Components.Contains(token.Surface))
+            {
+                token = token with { Concepts = ["app"], Class = WordClass.Topic };
+            }
+
+            yield return token;
+        }
+    }
+
+    /// <summary>Whether the words after "migrate ... to" name a schema state (head, the latest version, 42) rather than a new technology.</summary>
+    private static bool IsMigrationDestination(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        while (at < raw.Count && !raw[at].BreakBefore && Determiners.Contains(raw[at].Word))
+        {
+            at++;
+        }
+
+        return at >= raw.Count || raw[at].BreakBefore || raw[at].Word.All(char.IsAsciiDigit) || MigrationStates.Contains(raw[at].Word);
+    }
+
+    /// <summary>Whether a copula follows within the next two words of the clause ("my diff is", "the new code looks").</summary>
+    private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        for (var k = at + 1; k < Math.Min(raw.Count, at + 3); k++)
+        {
+            if (raw[k].BreakBefore)
+            {
+                return false;
+            }
+
+            if (Copulas.Contains(raw[k].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPastTense(string word) =>
@@ -214,7 +395,13 @@ internal static class TextAnalyzer
     {
         if (entry is null)
         {
-            var wordClass = surface.All(char.IsAsciiDigit) || IsVersion(surface) ? WordClass.Scope
+            // A release named by its number ("python 3.12", "v7") is a version the request is about, even in a scope phrase.
+            if (IsVersion(surface))
+            {
+                return new AnalyzedToken(surface, ["version"], WordClass.Topic, false, true);
+            }
+
+            var wordClass = surface.All(char.IsAsciiDigit) ? WordClass.Scope
                 : IsErrorName(surface) ? WordClass.Problem
                 : WordClass.Plain;
             return new AnalyzedToken(surface, [Stemmer.Stem(surface)], wordClass, clauseStart, scoped);
@@ -225,8 +412,10 @@ internal static class TextAnalyzer
         return new AnalyzedToken(surface, concepts, cls, clauseStart, scoped);
     }
 
-    // "v19", "3.2.1" (split into digits already) are versions: arguments, not meaning.
-    private static bool IsVersion(string word) => word.Length >= 2 && word[0] == 'v' && word.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+    // "v19", "3.12", "2.31.0" are versions.
+    private static bool IsVersion(string word) =>
+        (word.Length >= 2 && word[0] == 'v' && char.IsAsciiDigit(word[1]) && word.AsSpan(1).IndexOfAnyExcept(VersionChars) < 0)
+        || (word.Contains('.', StringComparison.Ordinal) && word.AsSpan().IndexOfAnyExcept(VersionChars) < 0);
 
     // KeyError, TypeError, NullPointerException: a named failure is a bug report.
     private static bool IsErrorName(string word) =>
@@ -243,6 +432,13 @@ internal static class TextAnalyzer
         {
             var c = char.ToLowerInvariant(text[i]);
             if (char.IsLetterOrDigit(c))
+            {
+                current.Append(c);
+                continue;
+            }
+
+            // "3.12", "v6.2": a version stays one word.
+            if (c == '.' && current.Length > 0 && char.IsAsciiDigit(current[^1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 current.Append(c);
                 continue;
@@ -318,8 +514,8 @@ internal static class TextAnalyzer
         var slash = chunk.IndexOf('/');
         if (slash >= 0)
         {
-            // "src/app" or "./x", not "and/or"-like prose joined by a slash between two plain words.
-            return chunk.ContainsAny(PathMarks) || chunk.Count('/') > 1 || slash == 0;
+            // "src/app", "packages/web", "./x" or "app/", not "and/or"-like prose.
+            return !(chunk is "and/or" or "either/or" or "w/o" or "i/o" or "input/output" or "read/write" or "yes/no" or "on/off");
         }
 
         // "main.py", "app.config.ts": a dot between letters with a short extension.

@@ -20,16 +20,23 @@ internal static partial class RunnerTable
             "flake8" or "pylint" or "pycodestyle" or "pydocstyle" or "bandit" or "pyflakes" or "vulture" or "pyroma"
                 or "codespell" or "typos" or "yamllint" or "shellcheck" or "hadolint" or "actionlint" or "markdownlint"
                 or "markdownlint-cli2" or "cspell" or "vale" or "tflint" or "cppcheck" or "clang-tidy" or "ansible-lint"
-                or "sqlfluff" or "htmlhint" or "semgrep" or "lint-staged" or "commitlint" => site.Op(Lint, program, site.ScopeTarget(Positionals(args, program == "sqlfluff" ? 1 : 0, LinterValueOption))),
+                or "sqlfluff" or "htmlhint" or "semgrep" or "lint-staged" or "commitlint" or "swiftlint" or "luacheck" or "hlint"
+                or "clj-kondo" or "selene" or "ameba" or "scalastyle" or "checkov" or "buf" or "djlint" or "eslint_d" => site.Op(Lint, program, site.ScopeTarget(Positionals(args, program == "sqlfluff" ? 1 : 0, LinterValueOption))),
             "black" or "isort" or "autopep8" or "yapf" or "autoflake" or "docformatter" or "blue" => Formatter(program, args, site),
+            "swift-format" or "swiftformat" or "stylua" or "shfmt" or "ktfmt" or "scalafmt" or "elm-format" or "ormolu" or "fourmolu"
+                or "cljfmt" or "nixfmt" or "alejandra" or "buildifier" or "csharpier" or "rubyfmt" or "taplo" => Formatter(program, args, site),
             "pip" => Pip("pip", args, site),
+            "pip-compile" => site.Op(Deps, "pip-tools", HasAny(args, "--upgrade", "-U") ? "upgrade" : "lock"),
+            "pip-sync" => site.Op(Deps, "pip-tools", "sync"),
             "uv" => Uv(args, site),
             "poetry" or "pipenv" or "pdm" or "hatch" or "rye" => PythonProject(program, args, site),
             "conda" or "mamba" or "micromamba" => site.Op(Deps, program, FirstVerb(args) ?? All),
             "python" => Python(args, site),
             "manage.py" => Django(args, site),
             "django" or "django-admin" => Django(args, site),
-            "sphinx-build" or "mkdocs" or "jekyll" or "hugo" or "docusaurus" => site.Op(program == "mkdocs" && FirstVerb(args) == "serve" ? Run : Build, program, site.FolderTarget()),
+            "sphinx-build" or "mkdocs" or "jekyll" or "hugo" or "docusaurus" => FirstVerb(args) is "serve" or "server" or "start"
+                ? site.Op(Run, program, program == "mkdocs" ? site.FolderTarget() : ServerTarget)
+                : site.Op(Build, program, site.FolderTarget()),
             "pre-commit" or "prek" => FirstVerb(args) is "install" or "autoupdate" ? site.Op(Deps, "pre-commit", FirstVerb(args)!) : site.Op(Lint, "pre-commit", All),
             "coverage" => site.Op(Test, "coverage", FirstVerb(args) ?? All),
             "ipython" or "jupyter" or "julia" or "lua" or "rscript" or "r" => site.Op(Run, program, FirstVerb(args) ?? All),
@@ -47,6 +54,7 @@ internal static partial class RunnerTable
             "vite" or "next" or "nuxt" or "nuxi" or "astro" or "remix" or "svelte-kit" or "react-scripts" or "vue-cli-service" or "ng" or "expo" => Framework(program, args, site),
             "turbo" or "nx" or "lerna" or "gulp" or "grunt" or "wireit" or "moon" => TaskRunner(program, args, site),
             "npm" or "pnpm" or "yarn" or "bun" => PackageManager(program, args, site),
+            "ncu" or "npm-check-updates" => site.Op(Deps, "npm-check-updates", HasAny(args, "-u", "--upgrade") ? "upgrade" : "outdated"),
             "node" or "tsx" or "ts-node" or "ts-node-esm" or "esno" or "vite-node" => Node(program, args, site),
             "deno" => Deno(args, site),
 
@@ -211,6 +219,11 @@ internal static partial class RunnerTable
     private static CommandOperation Pip(string label, IReadOnlyList<string> args, CommandSite site)
     {
         var verb = FirstVerb(args) ?? All;
+        if (verb is "install" or "i" && HasAny(args, "-U", "--upgrade") && HasAny(args, "-r", "--requirement"))
+        {
+            return site.Op(Deps, label, "upgrade");
+        }
+
         return site.Op(Deps, label, verb is "i" ? "install" : verb);
     }
 
@@ -221,6 +234,7 @@ internal static partial class RunnerTable
         {
             "pip" => site.Op(Deps, "uv", "pip-" + (FirstVerb(args.Skip(1).ToList()) ?? All)),
             "build" or "publish" => site.Op(Build, "uv", verb),
+            "lock" or "sync" when HasAny(args, "--upgrade", "-U") => site.Op(Deps, "uv", "upgrade"),
             "venv" or "add" or "remove" or "sync" or "lock" or "tree" or "tool" or "python" or "export" or "init" or "self" or "cache" => site.Op(Deps, "uv", verb),
             _ => site.Op(Other, "uv", verb ?? All),
         };
@@ -622,7 +636,8 @@ internal static partial class RunnerTable
         if (verb == "watch")
         {
             var inner = FirstVerb(rest);
-            return inner is "test" or "build" or "run" ? Dotnet(rest, site) : site.Op(Run, "dotnet", "watch");
+            // "dotnet watch" and "dotnet watch run" keep an application running and reloading: a development server.
+            return inner is "test" or "build" ? Dotnet(rest, site) : site.Op(Run, "dotnet", ServerTarget);
         }
 
         if (SignatureTargets.LooksLikeFile(verb) && verb.EndsWith(".dll", StringComparison.Ordinal))
@@ -652,6 +667,10 @@ internal static partial class RunnerTable
                 return site.Op(Deps, "dotnet", verb);
             case "run":
                 return site.Op(Run, "dotnet", site.ScopeTarget(scopeArgs));
+            case "ef" when rest.Contains("database") && rest.Contains("update"):
+                return site.Op(Run, "dotnet-ef", MigrateTarget);
+            case "outdated" when HasAny(own, "-u", "--upgrade"):
+                return site.Op(Deps, "dotnet", "upgrade");
             default:
                 return site.Op(Run, "dotnet", IsVerbWord(verb) ? verb : All);
         }
@@ -675,6 +694,7 @@ internal static partial class RunnerTable
             "fmt" => site.Op(Format, "gofmt", GoPackagesTarget(packages, site)),
             "run" => site.Op(Run, "go", GoPackagesTarget(packages.Take(1).ToList(), site)),
             "mod" => site.Op(Deps, "go", "mod-" + (packages.FirstOrDefault() ?? All)),
+            "get" when HasAny(args, "-u", "-u=patch") => site.Op(Deps, "go", "update"),
             "get" or "install" or "work" => site.Op(Deps, "go", verb),
             "generate" => site.Op(Build, "go-generate", GoPackagesTarget(packages, site)),
             null => site.Op(Other, "go", All),
@@ -751,7 +771,7 @@ internal static partial class RunnerTable
             "fmt" => site.Op(HasAny(args, "--check") ? Lint : Format, "rustfmt", target),
             "run" or "r" => site.Op(Run, "cargo", target),
             "bench" => site.Op(Run, "cargo", "bench"),
-            "add" or "remove" or "rm" or "update" or "fetch" or "install" or "uninstall" or "vendor" or "generate-lockfile" or "tree" => site.Op(Deps, "cargo", verb),
+            "add" or "remove" or "rm" or "update" or "upgrade" or "fetch" or "install" or "uninstall" or "vendor" or "generate-lockfile" or "tree" => site.Op(Deps, "cargo", verb),
             null => site.Op(Other, "cargo", All),
             _ => site.Op(Other, "cargo", verb),
         };
@@ -864,6 +884,21 @@ internal static partial class RunnerTable
                 _ when g.StartsWith("dependency:", StringComparison.Ordinal) || g.StartsWith("versions:", StringComparison.Ordinal) => Deps,
                 _ => Run,
             };
+            if (g is "spring-boot:run" or "quarkus:dev" or "jetty:run" or "tomcat7:run" or "liberty:dev" or "micronaut:run")
+            {
+                return site.Op(Run, "maven", ServerTarget);
+            }
+
+            if (g.StartsWith("versions:use-latest", StringComparison.Ordinal) || g.StartsWith("versions:use-next", StringComparison.Ordinal))
+            {
+                return site.Op(Deps, "maven", "upgrade");
+            }
+
+            if (g is "flyway:migrate" or "liquibase:update")
+            {
+                return site.Op(Run, "maven", MigrateTarget);
+            }
+
             var rank = ShellOperationClassifier.CategoryRank(category);
             if (rank > bestRank || (rank == bestRank && category == Run && g != "clean"))
             {
@@ -902,6 +937,16 @@ internal static partial class RunnerTable
             }
 
             var n = name.ToLowerInvariant();
+            if (n is "bootrun" or "quarkusdev" or "apprun" or "jettyrun" or "tomcatrun")
+            {
+                return site.Op(Run, "gradle", ServerTarget);
+            }
+
+            if (n is "flywaymigrate" or "liquibaseupdate")
+            {
+                return site.Op(Run, "gradle", MigrateTarget);
+            }
+
             var category = n switch
             {
                 "test" or "check" or "connectedandroidtest" or "connectedcheck" or "integrationtest" or "alltests" => Test,
@@ -1002,6 +1047,11 @@ internal static partial class RunnerTable
     private static CommandOperation Php(IReadOnlyList<string> args, CommandSite site)
     {
         var positionals = Positionals(args, 0, static a => a is "-d" or "-c" or "-S" or "-t");
+        if (args.Contains("-S"))
+        {
+            return site.Op(Run, "php", ServerTarget);
+        }
+
         if (args.Contains("-r"))
         {
             return site.Op(Run, "php", "inline");
@@ -1017,7 +1067,11 @@ internal static partial class RunnerTable
         return script switch
         {
             "artisan" => Artisan(rest, site),
-            "phpunit" or "pest" => site.Op(Test, script, site.ScopeTarget(rest)),
+            "phpunit" or "pest" or "paratest" or "phpspec" or "behat" or "codecept" => site.Op(Test, script, site.ScopeTarget(rest)),
+            "phpstan" or "psalm" or "phan" or "phpcs" or "phpmd" => site.Op(Lint, script, All),
+            "php-cs-fixer" or "phpcbf" or "pint" or "rector" => site.Op(args.Contains("--dry-run") || args.Contains("--test") ? Lint : Format, script, All),
+            "console" when rest.FirstOrDefault() is "doctrine:migrations:migrate" or "d:m:m" => site.Op(Run, "symfony", MigrateTarget),
+            "console" when rest.FirstOrDefault() is "server:run" or "server:start" => site.Op(Run, "symfony", ServerTarget),
             _ => ScriptRun("php", positionals[0], rest, site),
         };
     }
@@ -1116,10 +1170,16 @@ internal static partial class RunnerTable
 
         if (program is "flutter" or "dart" && verb == "pub")
         {
-            return site.Op(Deps, program, "pub-" + (FirstVerb(args.Skip(1).ToList()) ?? All));
+            var pubVerb = FirstVerb(args.Skip(1).ToList());
+            return site.Op(Deps, program, pubVerb is "upgrade" ? "upgrade" : "pub-" + (pubVerb ?? All));
         }
 
         var rest = args.SkipWhile(a => a != verb).Skip(1).ToList();
+        if (program == "swift" && verb == "package")
+        {
+            return site.Op(Deps, "swift", FirstVerb(rest) ?? All);
+        }
+
         var category = verb switch
         {
             "test" => Test,

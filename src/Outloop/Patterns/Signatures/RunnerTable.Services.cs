@@ -35,10 +35,16 @@ internal static partial class RunnerTable
             "diesel" or "sqlx" or "sea-orm-cli" => verb is "migration" or "migrate" && SecondVerb(args) is "run" or "up" or null
                 ? site.Op(Run, program, MigrateTarget)
                 : site.Op(Run, program, verb is "migration" or "migrate" && SecondVerb(args) is "revert" or "down" ? "rollback" : verb ?? All),
-            "knex" or "sequelize" or "sequelize-cli" or "typeorm" or "mikro-orm" or "drizzle-kit" => verb is not null && (verb.EndsWith("migrate", StringComparison.Ordinal) || verb.EndsWith(":latest", StringComparison.Ordinal) || verb.EndsWith(":run", StringComparison.Ordinal) || verb is "push" or "migrate:up")
+            "knex" or "sequelize" or "sequelize-cli" or "typeorm" or "mikro-orm" or "drizzle-kit" => verb is not null && (verb.EndsWith("migrate", StringComparison.Ordinal) || verb.EndsWith(":latest", StringComparison.Ordinal) || verb.EndsWith(":run", StringComparison.Ordinal) || verb is "push" or "migrate:up" or "migration:up")
                 ? site.Op(Run, program, MigrateTarget)
                 : site.Op(Run, program, verb ?? All),
-            "uvicorn" or "gunicorn" or "hypercorn" or "daphne" or "waitress-serve" or "nodemon" or "air" or "puma" or "unicorn" => site.Op(Run, program, ServerTarget),
+            "yoyo" or "phinx" or "node-pg-migrate" or "db-migrate" or "refinery" or "sqitch" or "shmig" => verb is "apply" or "migrate" or "up" or "deploy" or "run" or null
+                ? site.Op(Run, program, MigrateTarget)
+                : site.Op(Run, program, verb),
+            "uvicorn" or "gunicorn" or "hypercorn" or "daphne" or "waitress-serve" or "nodemon" or "air" or "puma" or "unicorn"
+                or "http-server" or "live-server" or "browser-sync" or "webpack-dev-server" or "rackup" or "ts-node-dev" or "granian" => site.Op(Run, program, ServerTarget),
+            "foreman" or "overmind" or "hivemind" => verb is "start" or "s" or null ? site.Op(Run, program, ServerTarget) : site.Op(Run, program, verb),
+            "trunk" or "dx" or "symfony" or "hanami" when verb is "server" or "serve" or "server:start" => site.Op(Run, program, ServerTarget),
             "flask" or "fastapi" => verb is "run" or "dev" ? site.Op(Run, program, ServerTarget) : site.Op(Run, program, verb ?? All),
             _ => null,
         };

@@ -148,6 +148,17 @@ internal static partial class RunnerTable
             return site.Op(Format, stem, site.FolderTarget());
         }
 
+        // bin/dev, script/server, ./start-dev.sh: the project's own way to start its development server.
+        if (stem is "dev" or "server" or "serve" or "start" or "runserver" or "start-dev" or "start_dev" or "dev-server" or "dev_server" or "run-dev" or "run_dev" or "start-server" or "start_server")
+        {
+            return site.Op(Run, stem, ServerTarget);
+        }
+
+        if (stem is "migrate" or "db-migrate" or "db_migrate" or "run-migrations" or "run_migrations")
+        {
+            return site.Op(Run, stem, MigrateTarget);
+        }
+
         var slash = raw.LastIndexOf('/');
         var folder = slash < 0 ? "." : raw[..slash];
         var target = folder is "." or "" ? site.FolderTarget() : site.ScopeTarget([folder]);

@@ -49,6 +49,19 @@ public sealed class RoutingAccuracyTests
         Assert.True(report.WrongRoutes <= 1, Misses(report));
     }
 
+    [Fact]
+    public void ParaphrasesAcrossEcosystemsRouteWithoutWrongRoutes()
+    {
+        // Our own 637 requests: commands of every mainstream ecosystem, chat noise, typos and hard negatives.
+        var (router, _) = RoutingData.SharedRouter();
+        var cases = RoutingCase.Load(RoutingData.Fixture("paraphrases.jsonl"));
+
+        var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
+
+        Assert.True(report.Accuracy >= 0.95, Misses(report));
+        Assert.Equal(0, report.WrongRoutes);
+    }
+
     private static string Misses(RoutingBenchReport report) =>
         $"accuracy {report.Accuracy:0.000}: " + string.Join(" | ", report.Results.Where(r => !r.Correct)
             .Select(r => $"\"{r.Case.Input}\" expected {r.Case.Expected ?? "null"} got {r.Chosen ?? "null"} ({r.Decision.Why})"));

@@ -46,6 +46,19 @@ internal static class RoutingData
         return (Router.Build(RouteTarget.FromRegistry(registry)), folder);
     }
 
+    /// <summary>Eight hand-made tools of the usual kinds (tests, build, lint, format, dependencies, migrations, server, changes).</summary>
+    public static ToolRegistry EightKinds() => new(
+    [
+        new ToolDefinition("tester", ["bash", "t.sh"]) { Description = "Run the test suite.", InputPatterns = ["run the tests", "pytest", "are the tests green"] },
+        new ToolDefinition("builder", ["bash", "b.sh"]) { Description = "Compile the project.", InputPatterns = ["build the project", "compile"] },
+        new ToolDefinition("linter", ["bash", "l.sh"]) { Description = "Run the linters.", InputPatterns = ["lint", "run eslint", "check code style"] },
+        new ToolDefinition("formatter", ["bash", "f.sh"]) { Description = "Format the source files.", InputPatterns = ["format the code", "fix formatting"] },
+        new ToolDefinition("deps", ["bash", "d.sh"]) { Description = "Upgrade the dependencies.", InputPatterns = ["update dependencies", "bump packages"] },
+        new ToolDefinition("migrator", ["bash", "m.sh"]) { Description = "Apply pending database migrations.", InputPatterns = ["run migrations", "migrate the database"] },
+        new ToolDefinition("server", ["bash", "s.sh"]) { Description = "Start the development server.", InputPatterns = ["start the server", "run the app"] },
+        new ToolDefinition("changes", ["git", "status"]) { Description = "Show changed files and recent commits.", InputPatterns = ["git status", "what changed"] },
+    ]);
+
     /// <summary>A small hand-made registry, independent of the shared data.</summary>
     public static ToolRegistry HandMade() => new(
     [

@@ -1,0 +1,150 @@
+using Outloop.Automation.Routing;
+
+namespace Outloop.Tests.Automation.Routing;
+
+/// <summary>
+/// How requests are understood beyond their keywords: chat noise, commands after polite words, a verb read by its
+/// object, a causative "make", negated qualifiers, places and context that never decide a route alone.
+/// </summary>
+public sealed class RequestUnderstandingTests
+{
+    private static readonly Router Router = Router.Build(RouteTarget.FromRegistry(RoutingData.EightKinds()));
+
+    [Theory]
+    [InlineData("uh hello, could you perhaps run the tests for me, cheers", "tester")]
+    [InlineData("sorry to bother, would you be able to lint the code?", "linter")]
+    [InlineData("hmm maybe format the code properly if possible", "formatter")]
+    [InlineData("I was wondering if you could compile the project", "builder")]
+    [InlineData("kindly execute the test cases", "tester")]
+    [InlineData("are there any lint issues in the payments code", "linter")]
+    public void ChatNoiseAroundARequestIsIgnored(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("hello! would you mind running cargo clippy for me?", "linter")]
+    [InlineData("ok um pnpm up", "deps")]
+    [InlineData("dbmate up", "migrator")]
+    [InlineData("php artisan migrate", "migrator")]
+    [InlineData("dotnet ef database update", "migrator")]
+    [InlineData("./gradlew bootRun", "server")]
+    [InlineData("mvn spring-boot:run", "server")]
+    [InlineData("bin/dev", "server")]
+    [InlineData("go get -u ./...", "deps")]
+    [InlineData("flutter pub upgrade", "deps")]
+    [InlineData("swiftlint", "linter")]
+    [InlineData("php vendor/bin/phpstan analyse", "linter")]
+    [InlineData("stylua src", "formatter")]
+    public void CommandsOfEveryEcosystemRouteByTheirOperation(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("prettier", "formatter")]
+    [InlineData("gofmt the repo", "formatter")]
+    [InlineData("run rustfmt on src", "formatter")]
+    public void AFormatterNamedWithoutACheckFlagFormats(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("update the db schema", "migrator")]
+    [InlineData("upgrade the database to the latest revision", "migrator")]
+    [InlineData("apply pending schema changes", "migrator")]
+    [InlineData("apply the code style to the frontend", "formatter")]
+    [InlineData("enforce the code style", "formatter")]
+    public void AVerbIsReadByItsObject(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("make the tests run", "tester")]
+    [InlineData("make a debug build", "builder")]
+    [InlineData("make the formatting consistent", "formatter")]
+    [InlineData("make the packages up to date", "deps")]
+    public void ACausativeMakeIsCarriedByItsComplement(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("make the build pass")]
+    [InlineData("make a new migration")]
+    [InlineData("make a migration for the orders table")]
+    public void AMakeThatCreatesOrFixesAbstains(string text) => AssertAbstains(text);
+
+    [Theory]
+    [InlineData("run the tests, but not in parallel", "tester")]
+    [InlineData("run the tests without coverage", "tester")]
+    public void ANegatedQualifierKeepsTheRequest(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("migrate the frontend to svelte")]
+    [InlineData("please migrate our auth code to the new sdk")]
+    [InlineData("start a new service for billing")]
+    [InlineData("what changed in the newest version of numpy")]
+    [InlineData("tidy")]
+    [InlineData("check the frontend")]
+    public void PortingCreatingAndOffTopicQuestionsAbstain(string text) => AssertAbstains(text);
+
+    [Theory]
+    [InlineData("migrate the database to the latest version", "migrator")]
+    [InlineData("apply the migrations to my local db", "migrator")]
+    [InlineData("run the new migrations", "migrator")]
+    public void MigratingTheSchemaToAStateIsAMigration(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("run the api locally", "server")]
+    [InlineData("start the frontend", "server")]
+    public void APartOfTheAppRunOnItsOwnIsStarted(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("does the library still compile?", "builder")]
+    [InlineData("build the whole workspace", "builder")]
+    [InlineData("produce a release build", "builder")]
+    [InlineData("the imports look weird, format the code", "formatter")]
+    [InlineData("run the formatter on app/", "formatter")]
+    [InlineData("does it compile in packages/web?", "builder")]
+    [InlineData("can you reformat everything before I commit?", "formatter")]
+    public void PlacesAndContextDoNotDecideTheRoute(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("start the refactor of the api")]
+    [InlineData("start over")]
+    [InlineData("check out the main branch")]
+    [InlineData("the app is slow")]
+    [InlineData("my server is down")]
+    [InlineData("the release build fails on arm64")]
+    [InlineData("upgrade node to 22")]
+    [InlineData("bump typescript to v5.6")]
+    public void WorkNamedAsANounAParticleOrAStatementOfFactAbstains(string text) => AssertAbstains(text);
+
+    [Theory]
+    [InlineData("spin the server up in the background", "server")]
+    [InlineData("update the node modules", "deps")]
+    [InlineData("pip-compile --upgrade", "deps")]
+    [InlineData("php -S localhost:8000", "server")]
+    [InlineData("run the static analyzers", "linter")]
+    [InlineData("let's run the tests one more time", "tester")]
+    [InlineData("build the ios app", "builder")]
+    [InlineData("run clang-format on the sources", "formatter")]
+    [InlineData("bump the gradle dependencies", "deps")]
+    public void CommonWordingsOfEachKindRoute(string text, string tool) => AssertRoutes(text, tool);
+
+    [Fact]
+    public void ChatFillersAreNotTokens()
+    {
+        var tokens = TextAnalyzer.Analyze("um hi, sorry, maybe run the tests properly");
+
+        Assert.Equal(["run", "test"], tokens.Select(t => t.Concepts[0]));
+    }
+
+    [Fact]
+    public void UpdatingTheSchemaIsReadAsMigratingButUpdatingPackagesIsNot()
+    {
+        Assert.Contains(TextAnalyzer.Analyze("update the database schema"), t => t.Concepts[0] == "migrate");
+        Assert.DoesNotContain(TextAnalyzer.Analyze("update the database packages"), t => t.Concepts[0] == "migrate");
+    }
+
+    private static void AssertRoutes(string text, string tool)
+    {
+        var decision = Router.Decide(text);
+        Assert.True(decision.Routed, decision.Why);
+        Assert.Equal(tool, decision.Target!.Name);
+    }
+
+    private static void AssertAbstains(string text)
+    {
+        var decision = Router.Decide(text);
+        Assert.False(decision.Routed, decision.Why);
+    }
+}
