@@ -373,18 +373,51 @@ internal sealed class CodexRollout(string path, CodexParserState state) : ILineA
             return value.GetRawText();
         }
 
-        // Arguments are a JSON document inside a string; keep it as JSON when it is one.
+        // Arguments are a JSON document inside a string; keep it as JSON when it is one. Validated by a reader pass
+        // (no document), and text that cannot start a JSON value is not tried: a thrown JsonException per call cost
+        // more than the rest of the line's import on sanitised rollouts whose arguments are placeholders.
         var text = value.GetString() ?? string.Empty;
+        var trimmed = text.AsSpan().Trim(" \t\r\n");
+        return IsJson(trimmed) ? trimmed.ToString() : JsonSerializer.Serialize(text);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is exactly one JSON value (what <c>JsonDocument.Parse</c> accepts).</summary>
+    internal static bool IsJson(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || !CanStartValue(text[0]) || (text[0] is '[' or '{' && text.Length > 1 && !CanFollowOpening(text[1..].TrimStart(" \t\r\n"))))
+        {
+            return false;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = max <= 1024 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(max);
         try
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.GetRawText();
+            Span<byte> bytes = rented ?? stackalloc byte[1024];
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            var reader = new Utf8JsonReader(bytes[..length]);
+            while (reader.Read())
+            {
+            }
+
+            return reader.BytesConsumed == length;
         }
         catch (JsonException)
         {
-            return JsonSerializer.Serialize(text);
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
+
+    private static bool CanStartValue(char c) => c is '{' or '[' or '"' or '-' or 't' or 'f' or 'n' || char.IsAsciiDigit(c);
+
+    private static bool CanFollowOpening(ReadOnlySpan<char> rest) => rest.IsEmpty || rest[0] is '}' or ']' || CanStartValue(rest[0]);
 
     private static DateTimeOffset? ParseTime(string? text) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
