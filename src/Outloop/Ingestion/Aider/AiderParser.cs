@@ -29,6 +29,8 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
     private static readonly string[] Requests = ["/ask", "/code", "/architect", "/context"];
 
+    private static readonly string[] ModelPrefixes = ["> Model: ", "> Main model: ", "> Models: "];
+
     private readonly string _pathKey = StoredText.PathKey(file.Path);
     private string? _sessionId = state.SessionId;
     private DateTimeOffset _time = state.SessionStart ?? file.LastWrite;
@@ -338,7 +340,12 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
     private static string? ModelName(string line)
     {
-        foreach (var prefix in new[] { "> Model: ", "> Main model: ", "> Models: " })
+        if (!line.StartsWith("> M", StringComparison.Ordinal))
+        {
+            return null; // most lines: no array of prefixes tried
+        }
+
+        foreach (var prefix in ModelPrefixes)
         {
             if (line.StartsWith(prefix, StringComparison.Ordinal))
             {
