@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Outloop.Ingestion.Claude;
 using Outloop.Storage;
 
@@ -473,6 +474,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
 
         public void Dispose() => _writer?.Dispose();
 
+        // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ApplyBatch(SourceFile file, ParsedBatch parsed)
         {
             foreach (var line in parsed.Lines)

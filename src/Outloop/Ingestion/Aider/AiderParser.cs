@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Outloop.Storage;
 
@@ -47,6 +48,8 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
     public AiderParserState State => new(_sessionId, _sessionId is null ? null : _time, _taskId, _model);
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Line(string raw, long number)
     {
         var line = raw.TrimEnd();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Outloop.Ingestion.Claude;
@@ -30,6 +31,10 @@ internal sealed class CodexRollout(string path, CodexParserState state) : ILineA
     private string SessionId => _state.SessionId ?? FileSessionId(path);
 
     /// <summary>Applies one parsed line; returns an error to report when the line is not a rollout item.</summary>
+    // Hot paths of an import are compiled optimised at their first call (AggressiveOptimization): an import
+    // lasts seconds, and under tiering the store's thread ran mostly tier-0 code (perf: 19.5% of samples in tier-0
+    // CodexRollout.Apply, 3.4% in its tier-1 version). Tiered PGO is off in the CLI, so tier 1 would add nothing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Apply(CodexLine line, long lineNumber, IStoreWriter writer)
     {
         switch (line.Kind)
@@ -152,6 +157,8 @@ internal sealed class CodexRollout(string path, CodexParserState state) : ILineA
         }
     }
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EventMessage(JsonElement payload, long lineNumber, DateTimeOffset? time, IStoreWriter writer)
     {
         switch (Str(payload, "type"))
@@ -182,6 +189,8 @@ internal sealed class CodexRollout(string path, CodexParserState state) : ILineA
         }
     }
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResponseItem(JsonElement payload, long lineNumber, DateTimeOffset? time, IStoreWriter writer)
     {
         switch (Str(payload, "type"))
@@ -241,6 +250,8 @@ internal sealed class CodexRollout(string path, CodexParserState state) : ILineA
         _state = _state with { TaskId = id, TurnHasTask = true };
     }
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TokenCount(JsonElement payload, long lineNumber, DateTimeOffset? time, IStoreWriter writer)
     {
         if (!payload.TryGetProperty("info", out var info) || info.ValueKind != JsonValueKind.Object
@@ -424,9 +435,13 @@ internal sealed class CodexRollout(string path, CodexParserState state) : ILineA
             ? t
             : null;
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Str(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Long(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : 0;
 }

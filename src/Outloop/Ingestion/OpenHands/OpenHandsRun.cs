@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Outloop.Storage;
@@ -55,6 +56,8 @@ internal sealed class OpenHandsRun(string sessionId, IStoreWriter writer, DateTi
 
     public DateTimeOffset End => _last ?? Start;
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(JsonElement ev, long index)
     {
         Events++;
