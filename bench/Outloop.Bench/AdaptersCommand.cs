@@ -24,6 +24,18 @@ internal static class AdaptersCommand
         var only = options.Get("adapter");
         var oneTransaction = options.Int("one-transaction", 0) == 1;
         var parseOnly = options.Int("parse-only", 0) == 1;
+        if (options.Get("out") is { } keep)
+        {
+            // Only writes the multiplied corpus (to time `outloop import <format> DIR` on it, CPU and memory included).
+            foreach (var (adapter, folder) in Sources().Where(s => only is null || only == s.Adapter.Format))
+            {
+                var written = Multiply(adapter, Path.Combine(data, folder), Path.Combine(keep, folder), copies);
+                output.WriteLine($"{adapter.Format}: {written.Count} files, {written.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB in {Path.Combine(keep, folder)}");
+            }
+
+            return 0;
+        }
+
         var work = Path.Combine(Path.GetTempPath(), "outloop-adapters-bench-" + Environment.ProcessId);
         try
         {

@@ -27,8 +27,9 @@ static int Usage()
                  writes one big transcript (one session id) of rewritten copies
           import-stages --from DIR
                  times reading, parsing and the whole Claude import of DIR (where the import spends its time)
-          adapters [--data DIR] [--copies N] [--rounds N] [--adapter NAME] [--one-transaction 1] [--parse-only 1]
+          adapters [--data DIR] [--copies N] [--rounds N] [--adapter NAME] [--one-transaction 1] [--parse-only 1] [--out DIR]
                  MB/s of each trajectory adapter (swe-agent, mini-swe-agent, openhands, aider) on N copies of the real files
+                 (--out DIR only writes the copies there, to time `outloop import <format> DIR/<folder>` on them)
           report-stages --db FILE
                  times a warm daily report: opening the store, reading requests, building, writing JSON
           codex-corpus --out DIR --copies N [--repeat K] [--from DIR]

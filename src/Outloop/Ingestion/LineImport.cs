@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Outloop.Storage;
 
@@ -30,6 +31,8 @@ internal static class LineImport
     }
 
     /// <summary>Parses one line of a batch; never throws for bad input.</summary>
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ParsedLine Parse(ILineAdapter adapter, LineBatch batch, LineSpan line)
     {
         if (line.TooLong)
@@ -58,6 +61,8 @@ internal static class LineImport
     }
 
     /// <summary>Counts, reports or applies one parsed line, then disposes what it parsed.</summary>
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ILineApplier applier, ParsedLine line, IStoreWriter writer, ImportLog log)
     {
         log.Lines++;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Outloop.Ingestion.Claude;
 using Outloop.Storage;
 
@@ -11,7 +12,9 @@ namespace Outloop.Ingestion;
 /// <see cref="FileState"/> in the same transaction, so a killed import leaves whole files and resumes where it stopped.
 /// Many small files share one transaction (committed every <see cref="CommitEveryBytes"/> or
 /// <see cref="CommitEveryFiles"/>), each inside a savepoint so a file that fails is undone alone. Lines of an
-/// <see cref="ILineAdapter"/> are parsed in parallel batches and applied in file order on one thread.
+/// <see cref="ILineAdapter"/> are parsed in parallel batches and applied in file order on one thread; a whole-file
+/// adapter imports each file on a thread of its own into a <see cref="RecordingWriter"/> (a few files ahead, within
+/// <see cref="BytesAhead"/>), and its rows are written in file order on the same one thread.
 /// </summary>
 internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter> adapters, int commitEveryFiles = SourceImporter.CommitEveryFiles)
 {
@@ -35,6 +38,9 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
 
     /// <summary>Queued items (file starts, ends and 1 MB batches being parsed): bounds the memory of the pipeline.</summary>
     private const int QueueItems = 4;
+
+    /// <summary>Whole files read ahead of the store hold at most about this many bytes (one bigger file still starts).</summary>
+    private const long BytesAhead = 32L << 20;
 
     /// <summary>
     /// Imports <paramref name="paths"/> (files, or folders searched recursively) as <paramref name="format"/>
@@ -104,11 +110,12 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         }
 
         var totalBytes = work.Sum(f => f.Size - (f.State?.Offset ?? 0));
-        var run = new Run(store, options, totalBytes, commitEveryFiles, problems, perFile);
+        var ahead = new InFlightBytes(BytesAhead);
+        var run = new Run(store, options, totalBytes, commitEveryFiles, problems, perFile, ahead);
         using (var cancel = new CancellationTokenSource())
         using (var queue = new BlockingCollection<Item>(boundedCapacity: QueueItems))
         {
-            var producer = Task.Factory.StartNew(() => Produce(work, adapterOf, queue, cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var producer = Task.Factory.StartNew(() => Produce(work, adapterOf, queue, ahead, options.Strict, cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             try
             {
                 foreach (var item in queue.GetConsumingEnumerable())
@@ -282,7 +289,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
     }
 
 
-    private static void Produce(List<SourceFile> work, Dictionary<string, ISourceAdapter> adapterOf, BlockingCollection<Item> queue, CancellationToken cancel)
+    private static void Produce(
+        List<SourceFile> work, Dictionary<string, ISourceAdapter> adapterOf, BlockingCollection<Item> queue, InFlightBytes ahead, bool strict, CancellationToken cancel)
     {
         try
         {
@@ -290,7 +298,18 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
             {
                 if (adapterOf[file.Path] is not ILineAdapter lines)
                 {
-                    queue.Add(new Item(file, Whole: true), cancel);
+                    ahead.Acquire(AheadBytes(file), cancel);
+                    var recorded = RecordedImport.Start(adapterOf[file.Path], file, strict, cancel);
+                    try
+                    {
+                        queue.Add(new Item(file, Recorded: recorded), cancel);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        recorded.Abandon();
+                        throw;
+                    }
+
                     continue;
                 }
 
@@ -319,6 +338,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         }
     }
 
+    private static long AheadBytes(SourceFile file) => Math.Max(0, file.Size - (file.State?.Offset ?? 0));
+
     /// <summary>Parses a batch; the batch stays rented until its lines are applied (parsed lines may point into it).</summary>
     private static ParsedBatch Parse(ILineAdapter adapter, LineBatch batch)
     {
@@ -341,6 +362,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
                 {
                     parsed.GetAwaiter().GetResult().Dispose();
                 }
+
+                item.Recorded?.Abandon();
             }
         }
         catch (Exception)
@@ -349,7 +372,7 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         }
     }
 
-    private sealed record Item(SourceFile File, bool Start = false, bool End = false, bool Whole = false, Task<ParsedBatch>? Parsed = null, string? Error = null);
+    private sealed record Item(SourceFile File, bool Start = false, bool End = false, RecordedImport? Recorded = null, Task<ParsedBatch>? Parsed = null, string? Error = null);
 
     private sealed record ParsedBatch(LineBatch Batch, ParsedLine[] Lines) : IDisposable
     {
@@ -365,7 +388,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
     }
 
     /// <summary>The consuming side: the shared transaction, the current file's applier and log, the counters.</summary>
-    private sealed class Run(IStore store, ImportOptions options, long totalBytes, int commitEveryFiles, List<ImportProblem> problems, List<ImportedFile> perFile) : IDisposable
+    private sealed class Run(
+        IStore store, ImportOptions options, long totalBytes, int commitEveryFiles, List<ImportProblem> problems, List<ImportedFile> perFile, InFlightBytes ahead) : IDisposable
     {
         private IStoreWriter? _writer;
         private ILineApplier? _applier;
@@ -385,9 +409,17 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
         public void Consume(Item item, ISourceAdapter adapter)
         {
             var file = item.File;
-            if (item.Whole)
+            if (item.Recorded is { } recorded)
             {
-                Whole(file, adapter);
+                try
+                {
+                    Whole(file, adapter, recorded);
+                }
+                finally
+                {
+                    ahead.Release(AheadBytes(file));
+                }
+
                 return;
             }
 
@@ -442,6 +474,8 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
 
         public void Dispose() => _writer?.Dispose();
 
+        // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ApplyBatch(SourceFile file, ParsedBatch parsed)
         {
             foreach (var line in parsed.Lines)
@@ -478,15 +512,31 @@ internal sealed class SourceImporter(IStore store, IReadOnlyList<ISourceAdapter>
             return true;
         }
 
-        private void Whole(SourceFile file, ISourceAdapter adapter)
+        private void Whole(SourceFile file, ISourceAdapter adapter, RecordedImport recorded)
         {
-            _log = new ImportLog(file.Path, options.Strict);
+            _log = recorded.Log;
             _failed = false;
             var writer = Writer();
             writer.BeginSavepoint();
             Guard(() =>
             {
-                var state = adapter.Import(file, writer, _log);
+                FileState state;
+                try
+                {
+                    foreach (var chunk in recorded.Chunks())
+                    {
+                        RecordingWriter.Replay(chunk, writer);
+                    }
+
+                    state = recorded.Result();
+                }
+                catch
+                {
+                    // The file's thread must be done before its log is read or written here.
+                    recorded.Abandon();
+                    throw;
+                }
+
                 writer.SaveFileState(state with { Path = file.Path, Format = adapter.Format, Size = file.Size, LastWrite = file.LastWrite });
                 var read = Math.Max(0, state.Offset - (file.State?.Offset ?? 0));
                 Bytes += read;

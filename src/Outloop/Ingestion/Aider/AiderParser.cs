@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Outloop.Storage;
 
@@ -29,6 +30,8 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
     private static readonly string[] Requests = ["/ask", "/code", "/architect", "/context"];
 
+    private static readonly string[] ModelPrefixes = ["> Model: ", "> Main model: ", "> Models: "];
+
     private readonly string _pathKey = StoredText.PathKey(file.Path);
     private string? _sessionId = state.SessionId;
     private DateTimeOffset _time = state.SessionStart ?? file.LastWrite;
@@ -45,6 +48,8 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
     public AiderParserState State => new(_sessionId, _sessionId is null ? null : _time, _taskId, _model);
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Line(string raw, long number)
     {
         var line = raw.TrimEnd();
@@ -338,7 +343,12 @@ internal sealed class AiderParser(SourceFile file, AiderParserState state, IStor
 
     private static string? ModelName(string line)
     {
-        foreach (var prefix in new[] { "> Model: ", "> Main model: ", "> Models: " })
+        if (!line.StartsWith("> M", StringComparison.Ordinal))
+        {
+            return null; // most lines: no array of prefixes tried
+        }
+
+        foreach (var prefix in ModelPrefixes)
         {
             if (line.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Outloop.Ingestion.Codex;
@@ -42,6 +43,8 @@ internal sealed class CodexLine : IDisposable
     /// </summary>
     public static CodexLine Parse(ReadOnlyMemory<byte> bytes) => LikelyUsed(bytes.Span) ? FromDocument(bytes) : FromReader(bytes);
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CodexLine FromDocument(ReadOnlyMemory<byte> bytes)
     {
         var document = JsonDocument.Parse(bytes);
@@ -99,6 +102,8 @@ internal sealed class CodexLine : IDisposable
         }
     }
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CodexLine FromReader(ReadOnlyMemory<byte> bytes)
     {
         var reader = new Utf8JsonReader(bytes.Span);
@@ -201,6 +206,8 @@ internal sealed class CodexLine : IDisposable
     }
 
     /// <summary>A cheap look at the envelope of the usual wrapped line: <c>{"timestamp":..,"type":"T","payload":{"type":"P"..</c>.</summary>
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LikelyUsed(ReadOnlySpan<byte> line)
     {
         var at = line.IndexOf("\"type\":\""u8);
@@ -253,6 +260,8 @@ internal sealed class CodexLine : IDisposable
             : null;
     }
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Str(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

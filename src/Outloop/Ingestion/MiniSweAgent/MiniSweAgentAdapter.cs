@@ -85,7 +85,6 @@ internal sealed partial class MiniSweAgentAdapter : ISourceAdapter
         {
             var message = list[i];
             var role = message.Str("role");
-            var text = message.ContentText() ?? string.Empty;
             var own = MessageTime(message);
             if (own is { } t)
             {
@@ -96,14 +95,16 @@ internal sealed partial class MiniSweAgentAdapter : ISourceAdapter
             var time = own ?? last ?? FirstTime(list) ?? file.LastWrite;
             if (role == "user" && description is null)
             {
-                description = StoredText.Prepare(StoredText.Shorten(HarnessPrompt.Task(text)));
+                description = StoredText.Prepare(StoredText.Shorten(HarnessPrompt.Task(message.ContentText() ?? string.Empty)));
                 continue;
             }
 
             if (role != "assistant")
             {
-                continue;
+                continue; // an observation's text is read once, as the result of the call before it
             }
+
+            var text = message.ContentText() ?? string.Empty;
 
             if (message.Get("extra")?.Get("response") is { } response && response.Get("usage") is { } usage)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Outloop.Storage;
@@ -44,6 +45,7 @@ internal sealed class OpenHandsRun(string sessionId, IStoreWriter writer, DateTi
 
     public bool ErrorState { get; private set; }
 
+    /// <summary>The newest <c>llm_metrics</c> seen; valid while the document of the events applied is alive.</summary>
     public JsonElement? LatestMetrics { get; private set; }
 
     public string? ResponseModel { get; private set; }
@@ -54,6 +56,8 @@ internal sealed class OpenHandsRun(string sessionId, IStoreWriter writer, DateTi
 
     public DateTimeOffset End => _last ?? Start;
 
+    // Per line or per row: optimised at its first call (see CodexRollout.Apply).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(JsonElement ev, long index)
     {
         Events++;
@@ -63,7 +67,9 @@ internal sealed class OpenHandsRun(string sessionId, IStoreWriter writer, DateTi
         _last = _last is { } l && l >= time ? l : time;
         if (ev.Get("llm_metrics") is { ValueKind: JsonValueKind.Object } metrics)
         {
-            LatestMetrics = metrics.Clone();
+            // Not cloned: every caller keeps the events' document alive until Flush, and each snapshot repeats all
+            // earlier token usages, so a copy per event made a long run's import quadratic.
+            LatestMetrics = metrics;
         }
 
         if (ev.Get("tool_call_metadata")?.Get("model_response")?.Str("model") is { } model)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Outloop.Storage;
@@ -15,6 +16,7 @@ internal sealed class SweAgentAdapter : ISourceAdapter
     public const string Agent = "swe-agent";
 
     private readonly OutcomeLabels _labels = new();
+    private readonly ConcurrentDictionary<string, (DateTime Written, string? Model)> _argsModels = new(StringComparer.Ordinal);
 
     public string Format => Agent;
 
@@ -190,7 +192,7 @@ internal sealed class SweAgentAdapter : ISourceAdapter
     }
 
     /// <summary>The model from <c>replay_config</c> (1.x, a JSON string or object), else <c>args.yaml</c> beside the file (0.x).</summary>
-    private static string? Model(string path, JsonElement root)
+    private string? Model(string path, JsonElement root)
     {
         if (root.Get("replay_config") is { } config)
         {
@@ -202,11 +204,26 @@ internal sealed class SweAgentAdapter : ISourceAdapter
         }
 
         var args = Path.Combine(Path.GetDirectoryName(path) ?? ".", "args.yaml");
-        if (!File.Exists(args))
+        var written = File.GetLastWriteTimeUtc(args); // a far-past time when there is no such file
+        if (written.Year < 1980)
         {
             return null;
         }
 
+        // One args.yaml serves every trajectory of its run folder: read once per version of it, not once per file.
+        var known = _argsModels.GetValueOrDefault(args);
+        if (known.Written == written)
+        {
+            return known.Model;
+        }
+
+        var fromArgs = ArgsModel(args);
+        _argsModels[args] = (written, fromArgs);
+        return fromArgs;
+    }
+
+    private static string? ArgsModel(string args)
+    {
         foreach (var line in File.ReadLines(args))
         {
             var trimmed = line.Trim();
