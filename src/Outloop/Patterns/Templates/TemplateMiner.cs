@@ -22,6 +22,9 @@ internal sealed class TemplateMiner
     private readonly List<string> _tokenText = [];
     private readonly List<TokenShape> _shapes = [];
 
+    // Tokens that hold a value (a masked part, a dotted host or qualified name) do not key a bucket.
+    private readonly List<bool> _valueLike = [];
+
     // Raw tokens without digits repeat (they are the constant words): their masked id is remembered, bounded.
     private readonly Dictionary<string, int> _rawIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
@@ -278,6 +281,7 @@ internal sealed class TemplateMiner
         _tokenIds.Add(text, id);
         _tokenText.Add(text);
         _shapes.Add(TokenShape.Of(text));
+        _valueLike.Add(IsValueLike(text));
         return id;
     }
 
@@ -324,8 +328,52 @@ internal sealed class TemplateMiner
         return index;
     }
 
-    private static long BucketKey(ReadOnlySpan<int> sequence) =>
-        ((long)sequence.Length << 32) | (uint)(sequence.IsEmpty ? -1 : sequence[0]);
+    /// <summary>
+    /// Templates compete within one length and first word. A first token that is itself a value (a host, a
+    /// qualified name, a partly masked token) names no event, so such lines share one bucket per length.
+    /// </summary>
+    private long BucketKey(ReadOnlySpan<int> sequence)
+    {
+        var first = sequence.IsEmpty ? -1 : sequence[0];
+        if (first > 0 && _valueLike[first])
+        {
+            first = Wild;
+        }
+
+        return ((long)sequence.Length << 32) | (uint)first;
+    }
+
+    private static bool IsValueLike(string token) =>
+        token.Contains(TokenMasker.Wildcard, StringComparison.Ordinal) || IsDomainName(token.AsSpan().TrimEnd(":,;"));
+
+    /// <summary>
+    /// A host (<c>mail.example.com</c>) or a reverse-domain name (<c>com.example.app.job</c>): dotted labels with a
+    /// common top-level domain at one end. Dotted names without one (<c>mapred.task.id</c>) may be keys that name
+    /// the event, so they are not values here.
+    /// </summary>
+    internal static bool IsDomainName(ReadOnlySpan<char> token)
+    {
+        var firstDot = token.IndexOf('.');
+        var lastDot = token.LastIndexOf('.');
+        if (firstDot <= 0 || lastDot >= token.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return IsTopLevelDomain(token[(lastDot + 1)..]) || (firstDot != lastDot && IsTopLevelDomain(token[..firstDot]));
+    }
+
+    private static bool IsTopLevelDomain(ReadOnlySpan<char> label) =>
+        label is "com" or "net" or "org" or "edu" or "gov" or "io" or "local" or "cn" or "hk" or "us" or "uk" or "de"
+            or "jp" or "fr" or "ru";
 
     private int Match(ReadOnlySpan<int> sequence)
     {
@@ -392,7 +440,8 @@ internal sealed class TemplateMiner
         {
             if (a.NonEmpty > 1)
             {
-                return hard;
+                // A run of values (<*>,<*> or <*>:<*>:<*>) is one value; a key=value pair is not.
+                return IsLetterless(t) ? 1 : hard;
             }
 
             return WholeKind(a) switch
@@ -443,6 +492,19 @@ internal sealed class TemplateMiner
         }
 
         return cost;
+    }
+
+    private bool IsLetterless(int token)
+    {
+        foreach (var c in _tokenText[token].Replace(TokenMasker.Wildcard, string.Empty, StringComparison.Ordinal))
+        {
+            if (char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static SegmentKind WholeKind(TokenShape shape)
