@@ -343,6 +343,20 @@ internal sealed class TemplateMiner
         return ((long)sequence.Length << 32) | (uint)first;
     }
 
+    /// <summary>Letters joined by dots (<c>system.call.count</c>): a name, not a word of an enumeration.</summary>
+    private static bool IsDottedName(string token)
+    {
+        for (var i = 1; i < token.Length - 1; i++)
+        {
+            if (token[i] == '.' && char.IsLetterOrDigit(token[i - 1]) && char.IsLetter(token[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsValueLike(string token) =>
         token.Contains(TokenMasker.Wildcard, StringComparison.Ordinal) || IsDomainName(token.AsSpan().TrimEnd(":,;"));
 
@@ -706,14 +720,17 @@ internal sealed class TemplateMiner
 
             values.Clear();
             var enumeration = true;
+            var allDotted = true;
             foreach (var s in skeletons)
             {
                 var token = _skeletons[s][i];
-                if (token == Wild || _tokenText[token].Contains(TokenMasker.Wildcard, StringComparison.Ordinal))
+                if (token == Wild || _valueLike[token])
                 {
                     enumeration = false;
                     break;
                 }
+
+                allDotted &= IsDottedName(_tokenText[token]);
 
                 values.Add(token);
                 if (values.Count > MaxEnumValues)
@@ -723,7 +740,8 @@ internal sealed class TemplateMiner
                 }
             }
 
-            if (enumeration && values.Count > 1)
+            // Only dotted names seen (system.call.count, system.message.count): names, not words of an enumeration.
+            if (enumeration && values.Count > 1 && !allDotted)
             {
                 positions.Add(i);
             }

@@ -164,4 +164,17 @@ public sealed class TemplateMinerTests
         Assert.Equal(miner.TemplateOf(0), miner.TemplateOf(1));
         Assert.NotEqual(miner.TemplateOf(3), miner.TemplateOf(4));
     }
+
+    [Fact]
+    public void TwoDottedNamesAtOnePositionAreAVariableNotAnEnumeration()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("visible is system.call.count gt 0");
+        miner.Add("visible is system.message.count gt 0");
+        miner.Add("Successfully started service 'sparkExecutorActorSystem' on port 40984.");
+        miner.Add("Successfully started service 'org.apache.spark.network.netty.NettyBlockTransferService' on port 36992.");
+
+        Assert.Equal(miner.TemplateOf(0), miner.TemplateOf(1));
+        Assert.NotEqual(miner.TemplateOf(2), miner.TemplateOf(3));
+    }
 }
