@@ -40,6 +40,8 @@ internal sealed class TemplateMiner
     private readonly Dictionary<long, List<int>> _buckets = [];
     private readonly List<int> _lineSkeleton = [];
 
+    private readonly int _openValue;
+
     private int[] _ids = new int[64];
     private (int Start, int Length)[] _spans = new (int, int)[64];
     private char[] _chars = new char[256];
@@ -51,6 +53,7 @@ internal sealed class TemplateMiner
         _tokenLookup = _tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _rawLookup = _rawIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Intern(TokenMasker.Wildcard);
+        _openValue = Intern("(" + TokenMasker.Wildcard);
     }
 
     /// <summary>How many messages were added.</summary>
@@ -163,6 +166,15 @@ internal sealed class TemplateMiner
             }
 
             var token = text.Slice(_spans[t].Start, _spans[t].Length);
+            if (n > 0 && _ids[n - 1] == _openValue && SizeUnitLength(token) is var closing and > 0 &&
+                closing < token.Length && token[closing] == ')')
+            {
+                // "18846 bytes (18.4 KB) received": the bracketed size restates the count, so it is dropped and
+                // lines with and without it keep one length.
+                n--;
+                continue;
+            }
+
             var cacheable = token.IndexOfAnyInRange('0', '9') < 0;
             if (cacheable && _rawLookup.TryGetValue(token, out var known) && !(n > 0 && _ids[n - 1] == Wild))
             {

@@ -177,4 +177,15 @@ public sealed class TemplateMinerTests
         Assert.Equal(miner.TemplateOf(0), miner.TemplateOf(1));
         Assert.NotEqual(miner.TemplateOf(2), miner.TemplateOf(3));
     }
+
+    [Fact]
+    public void ABracketedSizeAfterACountIsDropped()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("proxy.example.edu:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:01");
+        miner.Add("proxy.example.edu:5070 close, 451 bytes sent, 18846 bytes (18.4 KB) received, lifetime 00:02");
+        miner.Add("proxy.example.edu:5070 close, 1190 bytes (1.16 KB) sent, 1671 bytes (1.63 KB) received, lifetime 00:02");
+
+        Assert.Equal("proxy.example.edu:<*> close, <*> bytes sent, <*> bytes received, lifetime <*>:<*>", Assert.Single(miner.Templates).Text);
+    }
 }
