@@ -22,6 +22,9 @@ internal sealed class TemplateMiner
     private readonly List<string> _tokenText = [];
     private readonly List<TokenShape> _shapes = [];
 
+    // Tokens that hold a value (a masked part, a dotted host or qualified name) do not key a bucket.
+    private readonly List<bool> _valueLike = [];
+
     // Raw tokens without digits repeat (they are the constant words): their masked id is remembered, bounded.
     private readonly Dictionary<string, int> _rawIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
@@ -37,6 +40,8 @@ internal sealed class TemplateMiner
     private readonly Dictionary<long, List<int>> _buckets = [];
     private readonly List<int> _lineSkeleton = [];
 
+    private readonly int _openValue;
+
     private int[] _ids = new int[64];
     private (int Start, int Length)[] _spans = new (int, int)[64];
     private char[] _chars = new char[256];
@@ -48,6 +53,7 @@ internal sealed class TemplateMiner
         _tokenLookup = _tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _rawLookup = _rawIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Intern(TokenMasker.Wildcard);
+        _openValue = Intern("(" + TokenMasker.Wildcard);
     }
 
     /// <summary>How many messages were added.</summary>
@@ -160,6 +166,15 @@ internal sealed class TemplateMiner
             }
 
             var token = text.Slice(_spans[t].Start, _spans[t].Length);
+            if (n > 0 && _ids[n - 1] == _openValue && SizeUnitLength(token) is var closing and > 0 &&
+                closing < token.Length && token[closing] == ')')
+            {
+                // "18846 bytes (18.4 KB) received": the bracketed size restates the count, so it is dropped and
+                // lines with and without it keep one length.
+                n--;
+                continue;
+            }
+
             var cacheable = token.IndexOfAnyInRange('0', '9') < 0;
             if (cacheable && _rawLookup.TryGetValue(token, out var known) && !(n > 0 && _ids[n - 1] == Wild))
             {
@@ -278,6 +293,7 @@ internal sealed class TemplateMiner
         _tokenIds.Add(text, id);
         _tokenText.Add(text);
         _shapes.Add(TokenShape.Of(text));
+        _valueLike.Add(IsValueLike(text));
         return id;
     }
 
@@ -324,8 +340,66 @@ internal sealed class TemplateMiner
         return index;
     }
 
-    private static long BucketKey(ReadOnlySpan<int> sequence) =>
-        ((long)sequence.Length << 32) | (uint)(sequence.IsEmpty ? -1 : sequence[0]);
+    /// <summary>
+    /// Templates compete within one length and first word. A first token that is itself a value (a host, a
+    /// qualified name, a partly masked token) names no event, so such lines share one bucket per length.
+    /// </summary>
+    private long BucketKey(ReadOnlySpan<int> sequence)
+    {
+        var first = sequence.IsEmpty ? -1 : sequence[0];
+        if (first > 0 && _valueLike[first])
+        {
+            first = Wild;
+        }
+
+        return ((long)sequence.Length << 32) | (uint)first;
+    }
+
+    /// <summary>Letters joined by dots (<c>system.call.count</c>): a name, not a word of an enumeration.</summary>
+    private static bool IsDottedName(string token)
+    {
+        for (var i = 1; i < token.Length - 1; i++)
+        {
+            if (token[i] == '.' && char.IsLetterOrDigit(token[i - 1]) && char.IsLetter(token[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsValueLike(string token) =>
+        token.Contains(TokenMasker.Wildcard, StringComparison.Ordinal) || IsDomainName(token.AsSpan().TrimEnd(":,;"));
+
+    /// <summary>
+    /// A host (<c>mail.example.com</c>) or a reverse-domain name (<c>com.example.app.job</c>): dotted labels with a
+    /// common top-level domain at one end. Dotted names without one (<c>mapred.task.id</c>) may be keys that name
+    /// the event, so they are not values here.
+    /// </summary>
+    internal static bool IsDomainName(ReadOnlySpan<char> token)
+    {
+        var firstDot = token.IndexOf('.');
+        var lastDot = token.LastIndexOf('.');
+        if (firstDot <= 0 || lastDot >= token.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return IsTopLevelDomain(token[(lastDot + 1)..]) || (firstDot != lastDot && IsTopLevelDomain(token[..firstDot]));
+    }
+
+    private static bool IsTopLevelDomain(ReadOnlySpan<char> label) =>
+        label is "com" or "net" or "org" or "edu" or "gov" or "io" or "local" or "cn" or "hk" or "us" or "uk" or "de"
+            or "jp" or "fr" or "ru";
 
     private int Match(ReadOnlySpan<int> sequence)
     {
@@ -392,7 +466,8 @@ internal sealed class TemplateMiner
         {
             if (a.NonEmpty > 1)
             {
-                return hard;
+                // A run of values (<*>,<*> or <*>:<*>:<*>) is one value; a key=value pair is not.
+                return IsLetterless(t) ? 1 : hard;
             }
 
             return WholeKind(a) switch
@@ -443,6 +518,19 @@ internal sealed class TemplateMiner
         }
 
         return cost;
+    }
+
+    private bool IsLetterless(int token)
+    {
+        foreach (var c in _tokenText[token].Replace(TokenMasker.Wildcard, string.Empty, StringComparison.Ordinal))
+        {
+            if (char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static SegmentKind WholeKind(TokenShape shape)
@@ -644,14 +732,17 @@ internal sealed class TemplateMiner
 
             values.Clear();
             var enumeration = true;
+            var allDotted = true;
             foreach (var s in skeletons)
             {
                 var token = _skeletons[s][i];
-                if (token == Wild || _tokenText[token].Contains(TokenMasker.Wildcard, StringComparison.Ordinal))
+                if (token == Wild || _valueLike[token])
                 {
                     enumeration = false;
                     break;
                 }
+
+                allDotted &= IsDottedName(_tokenText[token]);
 
                 values.Add(token);
                 if (values.Count > MaxEnumValues)
@@ -661,7 +752,8 @@ internal sealed class TemplateMiner
                 }
             }
 
-            if (enumeration && values.Count > 1)
+            // Only dotted names seen (system.call.count, system.message.count): names, not words of an enumeration.
+            if (enumeration && values.Count > 1 && !allDotted)
             {
                 positions.Add(i);
             }

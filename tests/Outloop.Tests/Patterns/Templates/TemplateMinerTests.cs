@@ -123,4 +123,69 @@ public sealed class TemplateMinerTests
 
         Assert.Equal("connection from <*> () at <*>", Assert.Single(miner.Templates).Text);
     }
+
+    [Fact]
+    public void LinesThatStartWithDifferentHostsShareATemplate()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("proxy.example.edu:5070 open through proxy proxy.example.edu:5070 HTTPS");
+        miner.Add("odr.mookie1.com:443 open through proxy proxy.example.edu:5070 HTTPS");
+        miner.Add("203.205.146.15:80 open through proxy proxy.example.edu:5070 HTTPS");
+        miner.Add("com.apple.icloud.heartbeat: told me to run this job in 439034 seconds");
+        miner.Add("com.apple.Safari.Update: told me to run this job in 2450 seconds");
+        miner.Add("com.apple.CacheDelete.daily: told me to run this job in 12119 seconds");
+
+        Assert.Equal(2, miner.Templates.Count);
+        Assert.Equal(miner.TemplateOf(0), miner.TemplateOf(2));
+        Assert.Equal(miner.TemplateOf(3), miner.TemplateOf(5));
+    }
+
+    [Fact]
+    public void DottedKeysAtTheStartStillNameTheEvent()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("mapred.tip.id is deprecated. Instead, use mapreduce.task.id");
+        miner.Add("mapred.job.id is deprecated. Instead, use mapreduce.job.id");
+        miner.Add("mapred.task.partition is deprecated. Instead, use mapreduce.task.partition");
+
+        Assert.Equal(3, miner.Templates.Count);
+    }
+
+    [Fact]
+    public void AListOfValuesAndOneValueAreOneVariable()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("10.11.10.1 \"GET /v2/servers/detail HTTP/1.1\" status: 200 len: 1893 time: 0.2477829");
+        miner.Add("10.11.21.122,10.11.10.1 \"GET /openstack/meta_data.json HTTP/1.1\" status: 200 len: 264 time: 0.2451560");
+        miner.Add("10.11.10.1 \"GET /v2/servers/detail HTTP/1.1\" status: 200 len: 1910 time: 0.2808621");
+        miner.Add("login from rhost=10.0.0.1 accepted");
+        miner.Add("login from 10.0.0.2 accepted");
+
+        Assert.Equal(miner.TemplateOf(0), miner.TemplateOf(1));
+        Assert.NotEqual(miner.TemplateOf(3), miner.TemplateOf(4));
+    }
+
+    [Fact]
+    public void TwoDottedNamesAtOnePositionAreAVariableNotAnEnumeration()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("visible is system.call.count gt 0");
+        miner.Add("visible is system.message.count gt 0");
+        miner.Add("Successfully started service 'sparkExecutorActorSystem' on port 40984.");
+        miner.Add("Successfully started service 'org.apache.spark.network.netty.NettyBlockTransferService' on port 36992.");
+
+        Assert.Equal(miner.TemplateOf(0), miner.TemplateOf(1));
+        Assert.NotEqual(miner.TemplateOf(2), miner.TemplateOf(3));
+    }
+
+    [Fact]
+    public void ABracketedSizeAfterACountIsDropped()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("proxy.example.edu:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:01");
+        miner.Add("proxy.example.edu:5070 close, 451 bytes sent, 18846 bytes (18.4 KB) received, lifetime 00:02");
+        miner.Add("proxy.example.edu:5070 close, 1190 bytes (1.16 KB) sent, 1671 bytes (1.63 KB) received, lifetime 00:02");
+
+        Assert.Equal("proxy.example.edu:<*> close, <*> bytes sent, <*> bytes received, lifetime <*>:<*>", Assert.Single(miner.Templates).Text);
+    }
 }
