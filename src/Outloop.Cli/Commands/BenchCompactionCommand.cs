@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 
 namespace Outloop.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 using Outloop.Storage;
 
 namespace Outloop.Cli.Commands;

@@ -1,5 +1,5 @@
-using Outloop.Automation.Compaction;
 using Outloop.Ingestion;
+using Outloop.Outputs;
 using Outloop.Patterns.Signatures;
 using Outloop.Patterns.Templates;
 using Outloop.Reporting.Pricing;

@@ -1,3 +1,5 @@
+using Outloop.Outputs;
+
 namespace Outloop.Automation.Compaction;
 
 /// <summary>

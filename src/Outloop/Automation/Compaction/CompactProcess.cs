@@ -2,6 +2,7 @@ using Outloop.Automation.Tools;
 using Outloop.Ingestion;
 using Outloop.Ingestion.Hooks;
 using Outloop.Ingestion.Redaction;
+using Outloop.Outputs;
 using Outloop.Storage;
 
 namespace Outloop.Automation.Compaction;

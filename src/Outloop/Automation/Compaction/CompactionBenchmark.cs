@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Outloop.Outputs;
 
 namespace Outloop.Automation.Compaction;
 

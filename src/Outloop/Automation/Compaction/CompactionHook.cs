@@ -3,6 +3,7 @@ using System.Text.Json;
 using Outloop.Ingestion;
 using Outloop.Ingestion.Hooks;
 using Outloop.Ingestion.Redaction;
+using Outloop.Outputs;
 
 namespace Outloop.Automation.Compaction;
 

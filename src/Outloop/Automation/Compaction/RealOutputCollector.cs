@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Outloop.Outputs;
 
 namespace Outloop.Automation.Compaction;
 

@@ -1,6 +1,6 @@
 using Outloop.Automation.Candidates;
-using Outloop.Automation.Compaction;
 using Outloop.Automation.Issues;
+using Outloop.Outputs;
 using Outloop.Patterns;
 using Outloop.Reporting;
 using Outloop.Storage;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Outloop.Automation.Compaction;
 using Outloop.Ingestion.Hooks;
+using Outloop.Tests.Outputs;
 
 namespace Outloop.Tests.Automation.Compaction;
 

@@ -1,4 +1,5 @@
 using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 
 namespace Outloop.Tests.Automation.Compaction;
 

@@ -1,7 +1,7 @@
 using Outloop.Automation.Candidates;
-using Outloop.Automation.Compaction;
 using Outloop.Automation.Simulation;
 using Outloop.Ingestion;
+using Outloop.Outputs;
 using Outloop.Patterns;
 using Outloop.Storage;
 using Outloop.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>Reads a test runner's output described by a <see cref="BlockSpec"/> into a <see cref="Digest"/>.</summary>
 internal static partial class BlockDigestReader

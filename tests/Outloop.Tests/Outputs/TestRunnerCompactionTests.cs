@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Outloop.Tests.Automation.Compaction;
+namespace Outloop.Tests.Outputs;
 
 public sealed class TestRunnerCompactionTests : IDisposable
 {

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 
-namespace Outloop.Tests.Automation.Compaction;
+namespace Outloop.Tests.Outputs;
 
 public sealed class OutputCompactorTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// Reads a package installer's output (npm/pnpm/yarn, pip/uv, bundler, mix deps): errors and the outcome

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>The failure-block layout of each test runner <see cref="BlockDigestReader"/> reads.</summary>
 internal static partial class TestSpecs

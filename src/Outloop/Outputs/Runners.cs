@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>The names <see cref="OutputCompactor"/> gives the tools it recognises.</summary>
 internal static class Runners

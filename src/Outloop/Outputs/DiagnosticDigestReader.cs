@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// Reads a build, type-check or lint output described by a <see cref="DiagnosticSpec"/>: every error is kept

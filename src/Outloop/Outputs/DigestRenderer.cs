@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// Renders a <see cref="Digest"/>: head lines, the first failures in detail, the failures that repeat a

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>The diagnostic formats of the compilers, type checkers and linters <see cref="DiagnosticDigestReader"/> reads.</summary>
 internal static partial class DiagnosticSpecs

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// What a compact text must still contain, found in the original output by rules written apart from the

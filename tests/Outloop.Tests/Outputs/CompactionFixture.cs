@@ -1,6 +1,6 @@
-using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 
-namespace Outloop.Tests.Automation.Compaction;
+namespace Outloop.Tests.Outputs;
 
 /// <summary>A temporary folder for full outputs, and the checks every compaction test makes.</summary>
 public sealed class CompactionFixture : IDisposable

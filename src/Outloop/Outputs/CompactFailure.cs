@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>One failure the compactor kept: a failing test (its name) or a build/lint error (its code).</summary>
 /// <param name="Name">The test's name as the runner prints it, or the diagnostic's code (<c>TS2322</c>, <c>E0308</c>).</param>

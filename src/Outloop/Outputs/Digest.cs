@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>What a runner-specific reader kept from an output, before it is rendered as text.</summary>
 /// <param name="Head">Lines to show first (a compile error before the tests, a collection error).</param>

@@ -1,7 +1,7 @@
 using System.Text;
-using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 
-namespace Outloop.Tests.Automation.Compaction;
+namespace Outloop.Tests.Outputs;
 
 public sealed class BuildCompactionTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>What <see cref="OutputCompactor"/> made of one command's output.</summary>
 /// <param name="Text">The compact text the agent reads; ends with the path of the full output when it was saved.</param>

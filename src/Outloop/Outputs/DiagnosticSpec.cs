@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// How a compiler, type checker or linter prints a diagnostic, for <see cref="DiagnosticDigestReader"/>.

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>Line classes every reader shares: frames of code the agent did not write, lines that shout errors.</summary>
 internal static partial class Frames

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// Writes a <see cref="CompactResult"/> in the shapes Claude Code's hooks exchange, so that a PostToolUse hook

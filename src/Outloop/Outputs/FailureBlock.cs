@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>A failure as a runner printed it, reduced to what the agent needs.</summary>
 /// <param name="Failure">Name, message and location.</param>

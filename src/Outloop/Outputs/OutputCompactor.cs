@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Outloop.Ingestion;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>
 /// Reduces the output of a test run, build, type check, lint or install to what an agent needs: the summary,

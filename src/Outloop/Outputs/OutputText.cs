@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>Turns raw terminal output into plain lines: no ANSI escapes, no progress-bar redraws.</summary>
 internal static partial class OutputText

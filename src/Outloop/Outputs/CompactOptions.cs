@@ -1,4 +1,4 @@
-namespace Outloop.Automation.Compaction;
+namespace Outloop.Outputs;
 
 /// <summary>How hard <see cref="OutputCompactor"/> compacts and where it keeps the full output.</summary>
 internal sealed record CompactOptions

@@ -1,6 +1,6 @@
-using Outloop.Automation.Compaction;
+using Outloop.Outputs;
 
-namespace Outloop.Tests.Automation.Compaction;
+namespace Outloop.Tests.Outputs;
 
 public sealed class RunnerDetectorTests
 {
