@@ -21,6 +21,12 @@ internal static class TextAnalyzer
 
     private static readonly System.Buffers.SearchValues<char> VersionChars = System.Buffers.SearchValues.Create("0123456789.");
 
+    // States of a change that has not been recorded yet ("not committed", "not staged").
+    private static readonly HashSet<string> UnrecordedStates = new(StringComparer.Ordinal)
+    {
+        "committed", "staged", "pushed", "tracked", "stashed", "commited",
+    };
+
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -33,6 +39,9 @@ internal static class TextAnalyzer
         "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
         "fails", "failed", "breaks", "broke", "crashes", "crashed", "hangs", "throws", "threw", "takes", "took", "does", "did", "returns",
         "complains", "says",
+
+        // "the team said ...", "my lead mentioned ...": what someone reported is context, not the request.
+        "said", "told", "mentioned", "reported", "thinks", "thought", "claims", "claimed",
     };
 
     private static readonly HashSet<string> MigrationStates = new(StringComparer.Ordinal)
@@ -57,6 +66,7 @@ internal static class TextAnalyzer
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
     {
         "ran", "made", "wrote", "built", "got", "did", "took", "put", "brought", "broke", "gave", "began", "saw",
+        "forgot", "left", "said", "told", "thought", "heard", "found", "lost", "merged",
     };
 
     /// <summary>
@@ -139,6 +149,26 @@ internal static class TextAnalyzer
                 continue;
             }
 
+            // "what is not committed yet", "files not staged": a change not recorded is an uncommitted change, not a negated request.
+            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && UnrecordedStates.Contains(raw[i + 1].Word))
+            {
+                Emit(new AnalyzedToken("not " + raw[i + 1].Word, ["change"], WordClass.Topic, false, scoped || subordinate || narrative));
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "I'm not technical", "we are not experts": the speaker describing themselves negates no request.
+            if (word == "not" && previousWord is "im" or "m" or "am" or "are" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && DevVocabulary.Find(raw[i + 1].Word) is null && !DevVocabulary.StopWords.Contains(raw[i + 1].Word)
+                && !raw[i + 1].Word.EndsWith("ing", StringComparison.Ordinal) && !IsPastTense(raw[i + 1].Word)
+                && (previousWord is "im" or "m" || (i >= 2 && raw[i - 2].Word is "i" or "we" or "they")))
+            {
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
             VocabularyEntry? entry = null;
             var surface = word;
             if (i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(word + "_" + raw[i + 1].Word) is { } pair)
@@ -179,7 +209,8 @@ internal static class TextAnalyzer
                 else
                 {
                     // "from webpack to vite", "from 18 to 19": moving something from one thing to another is work.
-                    if (word == "to" && sawFrom)
+                    // "from the editorconfig to the whole solution": a destination that is everything is where, not a replacement.
+                    if (word == "to" && sawFrom && !WholeFollows(raw, i + 1))
                     {
                         Emit(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
                     }
@@ -209,7 +240,8 @@ internal static class TextAnalyzer
                 clauseOpen = false;
 
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise".
-                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1));
+                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1))
+                    || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word));
             }
 
             if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word))
@@ -367,6 +399,17 @@ internal static class TextAnalyzer
         }
 
         return at >= raw.Count || raw[at].BreakBefore || raw[at].Word.All(char.IsAsciiDigit) || MigrationStates.Contains(raw[at].Word);
+    }
+
+    /// <summary>Whether the words after "to" name the whole project ("to the whole solution", "to all files").</summary>
+    private static bool WholeFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        while (at < raw.Count && !raw[at].BreakBefore && Determiners.Contains(raw[at].Word))
+        {
+            at++;
+        }
+
+        return at < raw.Count && !raw[at].BreakBefore && raw[at].Word is "whole" or "entire" or "all" or "every" or "everything" or "each";
     }
 
     /// <summary>Whether a copula follows within the next two words of the clause ("my diff is", "the new code looks").</summary>
