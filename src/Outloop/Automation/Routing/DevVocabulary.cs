@@ -41,7 +41,7 @@ internal static class DevVocabulary
 
         // Hedges and modals away from the start of a clause ("anything we should know about"), and quantities of an answer.
         "should", "shall", "must", "rough", "roughly", "approximately", "count", "nobody", "anybody",
-        "anyone", "someone", "somebody", "everybody", "everyone", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
+        "anyone", "someone", "somebody", "everybody", "everyone", "stand", "stands", "standing", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>

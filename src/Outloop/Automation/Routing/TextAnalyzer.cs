@@ -89,6 +89,7 @@ internal static class TextAnalyzer
         var subordinate = false;
         var firstPerson = false;
         var narrative = false;
+        var timePhrase = false;
         string? previousWord = null;
         for (var i = 0; i < raw.Count; i++)
         {
@@ -132,7 +133,36 @@ internal static class TextAnalyzer
                 subordinate = true;
                 firstPerson = false;
                 narrative = false;
+                timePhrase = word is "before" or "after" or "until" or "since" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                    && Determiners.Contains(raw[i + 1].Word);
                 previousWord = word;
+                continue;
+            }
+
+            // "before the demo I'd like ...": a subordinator with only a noun phrase says when; the subject after it opens the request.
+            if (subordinate && timePhrase && FirstPersonSubjects.Contains(word))
+            {
+                OpenClause();
+                scoped = false;
+                sawFrom = false;
+                subordinate = false;
+                timePhrase = false;
+                narrative = false;
+            }
+
+            // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
+            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Work })
+            {
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            if (word == "no" && i + 3 < raw.Count && raw[i + 1].Word == "need" && raw[i + 2].Word == "to" && !raw[i + 3].BreakBefore
+                && DevVocabulary.Find(raw[i + 3].Word) is { Class: WordClass.Work })
+            {
+                i += 3;
+                previousWord = raw[i].Word;
                 continue;
             }
 
