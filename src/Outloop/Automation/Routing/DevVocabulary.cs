@@ -41,7 +41,7 @@ internal static class DevVocabulary
 
         // Hedges and modals away from the start of a clause ("anything we should know about"), and quantities of an answer.
         "should", "shall", "must", "rough", "roughly", "approximately", "count", "nobody", "anybody",
-        "anyone", "someone", "somebody", "everybody", "everyone", "stand", "stands", "standing", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
+        "anyone", "someone", "somebody", "everybody", "everyone", "stand", "stands", "standing", "only", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -249,7 +249,7 @@ internal static class DevVocabulary
         Add("address", WordClass.Scope, "link links url urls address localhost");
 
         // Parts of a build that say what is built, not which operation: bundled assets, modules of a multi-module project.
-        Add("assets", WordClass.Scope, "asset assets bundle bundles umbrella multi_module multimodule submodule submodules ex exs");
+        Add("assets", WordClass.Scope, "asset assets static bundle bundles umbrella multi_module multimodule submodule submodules ex exs");
 
         foreach (var verb in "merge push pull document comment open find search seed compare patch drop reset plan draft support handle split pin check_out stash switch discard"
             .Split(' '))

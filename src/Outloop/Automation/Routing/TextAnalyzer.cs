@@ -151,7 +151,8 @@ internal static class TextAnalyzer
             }
 
             // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
-            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Work })
+            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && !UnrecordedStates.Contains(raw[i + 1].Word)
+                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
             {
                 i++;
                 previousWord = raw[i].Word;
@@ -189,12 +190,13 @@ internal static class TextAnalyzer
             }
 
             // "I'm not technical", "we are not experts": the speaker describing themselves negates no request.
-            if (word == "not" && previousWord is "im" or "m" or "am" or "are" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
-                && DevVocabulary.Find(raw[i + 1].Word) is null && !DevVocabulary.StopWords.Contains(raw[i + 1].Word)
-                && !raw[i + 1].Word.EndsWith("ing", StringComparison.Ordinal) && !IsPastTense(raw[i + 1].Word)
+            var article = i + 1 < raw.Count && raw[i + 1].Word is "a" or "an" ? 1 : 0;
+            if (word == "not" && previousWord is "im" or "m" or "am" or "are" && i + 1 + article < raw.Count && !raw[i + 1 + article].BreakBefore
+                && DevVocabulary.Find(raw[i + 1 + article].Word) is null && !DevVocabulary.StopWords.Contains(raw[i + 1 + article].Word)
+                && !raw[i + 1 + article].Word.EndsWith("ing", StringComparison.Ordinal) && !IsPastTense(raw[i + 1 + article].Word)
                 && (previousWord is "im" or "m" || (i >= 2 && raw[i - 2].Word is "i" or "we" or "they")))
             {
-                i++;
+                i += 1 + article;
                 previousWord = raw[i].Word;
                 continue;
             }
@@ -317,7 +319,8 @@ internal static class TextAnalyzer
             // still one to create and "the refactor" is work named as a noun.
             if (token.Class == WordClass.Work && !token.ClauseStart
                 && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
-                    || (context && IsPastTense(word))))
+                    || (context && IsPastTense(word))
+                    || (subordinate && timePhrase)))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
