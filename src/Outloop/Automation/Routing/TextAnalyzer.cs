@@ -311,7 +311,12 @@ internal static class TextAnalyzer
             }
 
             var context = subordinate || narrative;
-            var token = Token(surface, entry, isClauseStart && !context, scoped || context);
+
+            // "changed files", "dirty files": a participle or adjective before a noun describes it, it is no verb opening a clause.
+            var describes = isClauseStart && entry is { WorkAtClauseStart: true, Class: not WordClass.Work }
+                && (word.EndsWith("ed", StringComparison.Ordinal) || word == "dirty") && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Scope or WordClass.Topic };
+            var token = Token(surface, entry, isClauseStart && !context && !describes, scoped || context);
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.

@@ -1,4 +1,5 @@
 using Outloop.Automation.Routing;
+using Outloop.Automation.Tools;
 
 namespace Outloop.Tests.Automation.Routing;
 
@@ -70,6 +71,29 @@ public sealed class ManagerPhrasingTests
     [InlineData("port the build scripts to gradle")]
     [InlineData("format the number with commas")]
     public void ReplacementsAndPortsStillAbstain(string text) => AssertAbstains(text);
+
+    [Theory]
+    [InlineData("modify the payment client")]
+    [InlineData("edit the landing page")]
+    [InlineData("change the api base url")]
+    public void ChangingCodeIsWorkEvenWhenATargetListsModifiedFiles(string text)
+    {
+        var summary = new ToolDefinition("summary", ["git", "status"])
+        {
+            Description = "Summarise the repository: branch, modified files, last commits.",
+            InputPatterns = ["git status"],
+        };
+        var router = Router.Build(RouteTarget.FromRegistry(new ToolRegistry([summary])));
+
+        var decision = router.Decide(text);
+
+        Assert.False(decision.Routed, decision.Why);
+    }
+
+    [Theory]
+    [InlineData("recent commits and modified files please", "changes")]
+    [InlineData("staged files?", "changes")]
+    public void AParticipleBeforeANounDescribesIt(string text, string tool) => AssertRoutes(text, tool);
 
     private static void AssertRoutes(string text, string tool)
     {
