@@ -35,6 +35,13 @@ internal static class DevVocabulary
         "grateful", "chance", "feel", "free", "guys", "folks", "probably", "simply", "already", "ever", "exactly", "okie",
         "alright", "awesome", "great", "cool", "nice", "sure", "mind", "if", "time", "moment", "sec", "soon", "whenever", "more",
         "current", "currently", "know", "else",
+
+        // When and how soon: a day or a moment says when the answer is wanted, never which operation.
+        "today", "tonight", "yesterday", "tomorrow", "lately", "recently", "atm", "nowadays", "meanwhile", "gimme", "lemme",
+
+        // Hedges and modals away from the start of a clause ("anything we should know about"), and quantities of an answer.
+        "should", "shall", "must", "rough", "roughly", "approximately", "count", "nobody", "anybody",
+        "anyone", "someone", "somebody", "everybody", "everyone", "stand", "stands", "standing", "only", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -49,7 +56,7 @@ internal static class DevVocabulary
     {
         "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "i", "we", "let", "lets", "s", "go",
         "ahead", "need", "needs", "want", "to", "just", "now", "then", "also", "hey", "ok", "okay", "so", "quickly",
-        "help", "me", "us", "try", "and", "first", "next", "finally", "d", "ll", "m", "im",
+        "help", "me", "us", "try", "and", "first", "next", "finally", "d", "ll", "m", "im", "think", "guess", "believe", "suppose", "reckon",
     };
 
     /// <summary>Words that start a new clause.</summary>
@@ -149,7 +156,8 @@ internal static class DevVocabulary
         Add("lint", WordClass.Topic, "lint lints linting linted linter linters static_analysis code_quality quality_check quality_checks code_smell code_smells static_check static_checks style_check style_checks analyzer analyzers analyser analysers static_analyzer static_analyzers");
         Tools("lint", "eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome oxlint jshint jslint "
             + "standardrb reek brakeman phpstan psalm phpcs phpmd detekt ktlint checkstyle pmd spotbugs swiftlint hlint luacheck staticcheck revive golint "
-            + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit");
+            + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit "
+            + "larastan phpinsights sobelow scalastyle scalafix erblint htmlhint spectral");
         Add("style", WordClass.Topic, "style styles styling stylistic code_style");
         Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print");
         Tools("format", "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint gofumpt goimports swiftformat swift_format stylua shfmt ktfmt scalafmt "
@@ -188,7 +196,7 @@ internal static class DevVocabulary
         Add("tidy-state", WordClass.Generic, "consistent uniform neat readable pretty");
         Add("pass", WordClass.Outcome, "pass passes passing passed green succeed succeeds success successful working");
         Add("fail", WordClass.Outcome, "fail fails failing failed failure failures red broken error errors breaks breaking");
-        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells issues problems complaints nits");
+        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells finds issues problems complaints nits");
         Add("result", WordClass.Outcome, "result results output outputs");
 
         foreach (var scope in ("project projects repo repos repository codebase code_base code source sources src everything all entire whole file files folder "
@@ -234,7 +242,16 @@ internal static class DevVocabulary
         // what; the plural is the dependencies. Its concept still matches a tool about dependencies.
         Add("dependency", WordClass.Scope, "package library crate gem");
 
-        foreach (var verb in "merge push pull document comment open find search seed compare port patch drop reset plan draft support handle split pin checkout check_out stash switch discard"
+        // Where a running app is reached, and a checkout of the repository: scope, but verbs opening a clause ("port the
+        // code to rust", "checkout main").
+        Add("port", WordClass.Scope, "port", workAtClauseStart: true);
+        Add("checkout", WordClass.Scope, "checkout", workAtClauseStart: true);
+        Add("address", WordClass.Scope, "link links url urls address localhost");
+
+        // Parts of a build that say what is built, not which operation: bundled assets, modules of a multi-module project.
+        Add("assets", WordClass.Scope, "asset assets static bundle bundles umbrella multi_module multimodule submodule submodules ex exs");
+
+        foreach (var verb in "merge push pull document comment open find search seed compare patch drop reset plan draft support handle split pin check_out stash switch discard"
             .Split(' '))
         {
             Add(verb, WordClass.Plain, verb, workAtClauseStart: true);

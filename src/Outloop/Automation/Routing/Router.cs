@@ -107,7 +107,9 @@ internal sealed class Router
                     }
 
                     // Work the tool declares as its own verb ("fix formatting") is what it does, not a reason to abstain.
-                    if (token.Class == WordClass.Work)
+                    // A participle opening a description fragment ("branch, changed files") describes a thing, it is no verb.
+                    if (token.Class == WordClass.Work
+                        && !(token.Surface.EndsWith("ed", StringComparison.Ordinal) && DevVocabulary.Find(token.Surface) is { Class: not WordClass.Work }))
                     {
                         licensed.Add(Id(token.Concepts[0]));
                     }

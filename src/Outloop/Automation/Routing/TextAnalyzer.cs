@@ -21,6 +21,12 @@ internal static class TextAnalyzer
 
     private static readonly System.Buffers.SearchValues<char> VersionChars = System.Buffers.SearchValues.Create("0123456789.");
 
+    // States of a change that has not been recorded yet ("not committed", "not staged").
+    private static readonly HashSet<string> UnrecordedStates = new(StringComparer.Ordinal)
+    {
+        "committed", "staged", "pushed", "tracked", "stashed", "commited",
+    };
+
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -33,6 +39,9 @@ internal static class TextAnalyzer
         "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
         "fails", "failed", "breaks", "broke", "crashes", "crashed", "hangs", "throws", "threw", "takes", "took", "does", "did", "returns",
         "complains", "says",
+
+        // "the team said ...", "my lead mentioned ...": what someone reported is context, not the request.
+        "said", "told", "mentioned", "reported", "thinks", "thought", "claims", "claimed",
     };
 
     private static readonly HashSet<string> MigrationStates = new(StringComparer.Ordinal)
@@ -57,6 +66,7 @@ internal static class TextAnalyzer
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
     {
         "ran", "made", "wrote", "built", "got", "did", "took", "put", "brought", "broke", "gave", "began", "saw",
+        "forgot", "left", "said", "told", "thought", "heard", "found", "lost", "merged",
     };
 
     /// <summary>
@@ -79,6 +89,7 @@ internal static class TextAnalyzer
         var subordinate = false;
         var firstPerson = false;
         var narrative = false;
+        var timePhrase = false;
         string? previousWord = null;
         for (var i = 0; i < raw.Count; i++)
         {
@@ -122,7 +133,37 @@ internal static class TextAnalyzer
                 subordinate = true;
                 firstPerson = false;
                 narrative = false;
+                timePhrase = word is "before" or "after" or "until" or "since" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                    && Determiners.Contains(raw[i + 1].Word);
                 previousWord = word;
+                continue;
+            }
+
+            // "before the demo I'd like ...": a subordinator with only a noun phrase says when; the subject after it opens the request.
+            if (subordinate && timePhrase && FirstPersonSubjects.Contains(word))
+            {
+                OpenClause();
+                scoped = false;
+                sawFrom = false;
+                subordinate = false;
+                timePhrase = false;
+                narrative = false;
+            }
+
+            // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
+            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && !UnrecordedStates.Contains(raw[i + 1].Word)
+                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
+            {
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            if (word == "no" && i + 3 < raw.Count && raw[i + 1].Word == "need" && raw[i + 2].Word == "to" && !raw[i + 3].BreakBefore
+                && DevVocabulary.Find(raw[i + 3].Word) is { Class: WordClass.Work })
+            {
+                i += 3;
+                previousWord = raw[i].Word;
                 continue;
             }
 
@@ -136,6 +177,27 @@ internal static class TextAnalyzer
                 && DevVocabulary.Prepositions.Contains(raw[i + 1].Word))
             {
                 previousWord = word;
+                continue;
+            }
+
+            // "what is not committed yet", "files not staged": a change not recorded is an uncommitted change, not a negated request.
+            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && UnrecordedStates.Contains(raw[i + 1].Word))
+            {
+                Emit(new AnalyzedToken("not " + raw[i + 1].Word, ["change"], WordClass.Topic, false, scoped || subordinate || narrative));
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "I'm not technical", "we are not experts": the speaker describing themselves negates no request.
+            var article = i + 1 < raw.Count && raw[i + 1].Word is "a" or "an" ? 1 : 0;
+            if (word == "not" && previousWord is "im" or "m" or "am" or "are" && i + 1 + article < raw.Count && !raw[i + 1 + article].BreakBefore
+                && DevVocabulary.Find(raw[i + 1 + article].Word) is null && !DevVocabulary.StopWords.Contains(raw[i + 1 + article].Word)
+                && !raw[i + 1 + article].Word.EndsWith("ing", StringComparison.Ordinal) && !IsPastTense(raw[i + 1 + article].Word)
+                && (previousWord is "im" or "m" || (i >= 2 && raw[i - 2].Word is "i" or "we" or "they")))
+            {
+                i += 1 + article;
+                previousWord = raw[i].Word;
                 continue;
             }
 
@@ -179,7 +241,8 @@ internal static class TextAnalyzer
                 else
                 {
                     // "from webpack to vite", "from 18 to 19": moving something from one thing to another is work.
-                    if (word == "to" && sawFrom)
+                    // "from the editorconfig to the whole solution": a destination that is everything is where, not a replacement.
+                    if (word == "to" && sawFrom && !WholeFollows(raw, i + 1))
                     {
                         Emit(new AnalyzedToken("from ... to", ["replace"], WordClass.Work, false, true));
                     }
@@ -209,7 +272,8 @@ internal static class TextAnalyzer
                 clauseOpen = false;
 
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise".
-                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1));
+                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1))
+                    || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word));
             }
 
             if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word))
@@ -247,7 +311,12 @@ internal static class TextAnalyzer
             }
 
             var context = subordinate || narrative;
-            var token = Token(surface, entry, isClauseStart && !context, scoped || context);
+
+            // "changed files", "dirty files": a participle or adjective before a noun describes it, it is no verb opening a clause.
+            var describes = isClauseStart && entry is { WorkAtClauseStart: true, Class: not WordClass.Work }
+                && (word.EndsWith("ed", StringComparison.Ordinal) || word == "dirty") && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Scope or WordClass.Topic };
+            var token = Token(surface, entry, isClauseStart && !context && !describes, scoped || context);
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.
@@ -255,7 +324,8 @@ internal static class TextAnalyzer
             // still one to create and "the refactor" is work named as a noun.
             if (token.Class == WordClass.Work && !token.ClauseStart
                 && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
-                    || (context && IsPastTense(word))))
+                    || (context && IsPastTense(word))
+                    || (subordinate && timePhrase)))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
@@ -367,6 +437,17 @@ internal static class TextAnalyzer
         }
 
         return at >= raw.Count || raw[at].BreakBefore || raw[at].Word.All(char.IsAsciiDigit) || MigrationStates.Contains(raw[at].Word);
+    }
+
+    /// <summary>Whether the words after "to" name the whole project ("to the whole solution", "to all files").</summary>
+    private static bool WholeFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        while (at < raw.Count && !raw[at].BreakBefore && Determiners.Contains(raw[at].Word))
+        {
+            at++;
+        }
+
+        return at < raw.Count && !raw[at].BreakBefore && raw[at].Word is "whole" or "entire" or "all" or "every" or "everything" or "each";
     }
 
     /// <summary>Whether a copula follows within the next two words of the clause ("my diff is", "the new code looks").</summary>
