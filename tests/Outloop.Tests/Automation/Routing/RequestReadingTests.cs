@@ -1,22 +1,11 @@
 using Outloop.Automation.Routing;
-using Outloop.Automation.Tools;
 
 namespace Outloop.Tests.Automation.Routing;
 
 /// <summary>Typos, shell commands written as requests, context clauses and arguments (paths, branches, flags).</summary>
 public sealed class RequestReadingTests
 {
-    private static readonly Router Router = Router.Build(RouteTarget.FromRegistry(new ToolRegistry(
-    [
-        new ToolDefinition("tester", ["bash", "t.sh"]) { Description = "Run the test suite.", InputPatterns = ["run the tests", "pytest", "are the tests green"] },
-        new ToolDefinition("builder", ["bash", "b.sh"]) { Description = "Compile the project.", InputPatterns = ["build the project", "compile"] },
-        new ToolDefinition("linter", ["bash", "l.sh"]) { Description = "Run the linters.", InputPatterns = ["lint", "run eslint", "check code style"] },
-        new ToolDefinition("formatter", ["bash", "f.sh"]) { Description = "Format the source files.", InputPatterns = ["format the code", "fix formatting"] },
-        new ToolDefinition("deps", ["bash", "d.sh"]) { Description = "Upgrade the dependencies.", InputPatterns = ["update dependencies", "bump packages"] },
-        new ToolDefinition("migrator", ["bash", "m.sh"]) { Description = "Apply pending database migrations.", InputPatterns = ["run migrations", "migrate the database"] },
-        new ToolDefinition("server", ["bash", "s.sh"]) { Description = "Start the development server.", InputPatterns = ["start the server", "run the app"] },
-        new ToolDefinition("changes", ["git", "status"]) { Description = "Show changed files and recent commits.", InputPatterns = ["git status", "what changed"] },
-    ])));
+    private static readonly Router Router = Router.Build(RouteTarget.FromRegistry(RoutingData.EightKinds()));
 
     [Theory]
     [InlineData("buld the project", "builder")]
