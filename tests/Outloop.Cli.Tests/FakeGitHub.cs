@@ -138,8 +138,17 @@ internal sealed class FakeGitHub : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // On Linux, closing can try to bind the port again to unregister it, and fail when another test's
+            // listener took that port meanwhile ("Address already in use"); the listener is stopped either way.
+        }
+
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
