@@ -59,14 +59,13 @@ internal static class GuidelineText
             + (steps.Length == 0 ? string.Empty : $"; what they did: {steps}");
     }
 
-    /// <summary>The task group's verb and its most shared words (<c>fix: login session timeout</c>).</summary>
+    /// <summary>The group's first task as its title shows it (<c>fix: the login form drops the session...</c> without the verb), else its key.</summary>
     private static string Topic(PatternRecord p, JsonElement? d)
     {
         var verb = Text(d, "verb");
-        var words = d is { } e && e.TryGetProperty("sharedWords", out var w) && w.ValueKind == JsonValueKind.Array
-            ? w.EnumerateArray().Select(x => x.GetString()).Where(x => x is not null && x != verb).Take(5).ToList()
-            : [];
-        return verb is null || words.Count == 0 ? p.Signature : verb + ": " + string.Join(' ', words);
+        var title = verb is not null && p.Title.StartsWith(verb + ": ", StringComparison.Ordinal) ? p.Title[(verb.Length + 2)..] : p.Title;
+        title = title.ReplaceLineEndings(" ").Trim();
+        return title.Length == 0 ? p.Signature : title.Length <= 80 ? title : title[..80].TrimEnd() + "...";
     }
 
     /// <summary><c>file:read &gt; file:edit &gt; test:pytest:all</c> as "file:read, then file:edit, then test:pytest:all".</summary>

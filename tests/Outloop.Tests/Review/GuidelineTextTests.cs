@@ -33,14 +33,14 @@ public sealed class GuidelineTextTests
     }
 
     [Fact]
-    public void SuccessAndIterationNameTheTopicAndWhatTheTasksShare()
+    public void SuccessAndIterationQuoteTheGroupsFirstTaskAndWhatTheTasksShare()
     {
         const string details = """{"verb":"fix","averageIterations":2.25,"sharedWords":["fix","login","session","timeout"],"sharedSignatures":["file:read:lib","test:mix:all"],"sharedFiles":["lib/auth.ex"]}""";
 
-        Assert.Equal("Tasks like \"fix: login session timeout\" converged first time (4 tasks); what they did: `file:read:lib`, `test:mix:all`",
-            GuidelineText.For(Pattern(PatternKind.Success, "fix: login session", details, tasks: 4)));
-        Assert.Equal("Tasks like \"fix: login session timeout\" took 2.3 attempts on average (4 tasks): write the pass criteria and the check to run down before starting; they touch `lib/auth.ex`",
-            GuidelineText.For(Pattern(PatternKind.Iteration, "fix: login session", details, tasks: 4)));
+        Assert.Equal("Tasks like \"Fix the login session timeout on mobile...\" converged first time (4 tasks); what they did: `file:read:lib`, `test:mix:all`",
+            GuidelineText.For(Pattern(PatternKind.Success, "fix: login session", details, tasks: 4, title: "fix: Fix the login session timeout on mobile...")));
+        Assert.Equal("Tasks like \"Fix the login session timeout on mobile...\" took 2.3 attempts on average (4 tasks): write the pass criteria and the check to run down before starting; they touch `lib/auth.ex`",
+            GuidelineText.For(Pattern(PatternKind.Iteration, "fix: login session", details, tasks: 4, title: "fix: Fix the login session timeout on mobile...")));
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class GuidelineTextTests
         Assert.Equal("Before finishing, check that this error is gone: `boom` (seen in 2 tasks)", GuidelineText.For(Pattern(PatternKind.Failure, "boom", null, tasks: 2)));
     }
 
-    private static PatternRecord Pattern(string kind, string signature, string? details, int tasks = 2) =>
-        new("p-1", kind, signature, signature, tasks, tasks, 1, tasks, 0, 0, 0, 0, 0, 80, null, null, null, null, "claude", details);
+    private static PatternRecord Pattern(string kind, string signature, string? details, int tasks = 2, string? title = null) =>
+        new("p-1", kind, signature, title ?? signature, tasks, tasks, 1, tasks, 0, 0, 0, 0, 0, 80, null, null, null, null, "claude", details);
 }
