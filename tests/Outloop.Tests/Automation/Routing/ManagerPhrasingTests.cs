@@ -1,6 +1,8 @@
 using Outloop.Automation.Routing;
 using Outloop.Automation.Tools;
 
+using static Outloop.Tests.Automation.Routing.EightKindsRouter;
+
 namespace Outloop.Tests.Automation.Routing;
 
 /// <summary>
@@ -9,8 +11,6 @@ namespace Outloop.Tests.Automation.Routing;
 /// </summary>
 public sealed class ManagerPhrasingTests
 {
-    private static readonly Router Router = Router.Build(RouteTarget.FromRegistry(RoutingData.EightKinds()));
-
     [Theory]
     [InlineData("did the unit tests pass today?", "tester")]
     [InlineData("lemme know if the build is green atm", "builder")]
@@ -94,17 +94,4 @@ public sealed class ManagerPhrasingTests
     [InlineData("recent commits and modified files please", "changes")]
     [InlineData("staged files?", "changes")]
     public void AParticipleBeforeANounDescribesIt(string text, string tool) => AssertRoutes(text, tool);
-
-    private static void AssertRoutes(string text, string tool)
-    {
-        var decision = Router.Decide(text);
-        Assert.True(decision.Routed, decision.Why);
-        Assert.Equal(tool, decision.Target!.Name);
-    }
-
-    private static void AssertAbstains(string text)
-    {
-        var decision = Router.Decide(text);
-        Assert.False(decision.Routed, decision.Why);
-    }
 }

@@ -1,12 +1,12 @@
 using Outloop.Automation.Routing;
 
+using static Outloop.Tests.Automation.Routing.EightKindsRouter;
+
 namespace Outloop.Tests.Automation.Routing;
 
 /// <summary>Typos, shell commands written as requests, context clauses and arguments (paths, branches, flags).</summary>
 public sealed class RequestReadingTests
 {
-    private static readonly Router Router = Router.Build(RouteTarget.FromRegistry(RoutingData.EightKinds()));
-
     [Theory]
     [InlineData("buld the project", "builder")]
     [InlineData("formatt the code please", "formatter")]
@@ -88,18 +88,5 @@ public sealed class RequestReadingTests
         Assert.All(tokens.Where(t => t.Surface is "billing" or "invoice" or "py"), t => Assert.Equal(WordClass.Scope, t.Class));
         Assert.All(tokens.Where(t => t.Surface == "commit"), t => Assert.NotEqual(WordClass.Work, t.Class));
         Assert.Equal(WordClass.Work, TextAnalyzer.Analyze("commit my changes")[0].Class);
-    }
-
-    private static void AssertRoutes(string text, string tool)
-    {
-        var decision = Router.Decide(text);
-        Assert.True(decision.Routed, decision.Why);
-        Assert.Equal(tool, decision.Target!.Name);
-    }
-
-    private static void AssertAbstains(string text)
-    {
-        var decision = Router.Decide(text);
-        Assert.False(decision.Routed, decision.Why);
     }
 }

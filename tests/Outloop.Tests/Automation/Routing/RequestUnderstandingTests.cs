@@ -1,5 +1,7 @@
 using Outloop.Automation.Routing;
 
+using static Outloop.Tests.Automation.Routing.EightKindsRouter;
+
 namespace Outloop.Tests.Automation.Routing;
 
 /// <summary>
@@ -8,8 +10,6 @@ namespace Outloop.Tests.Automation.Routing;
 /// </summary>
 public sealed class RequestUnderstandingTests
 {
-    private static readonly Router Router = Router.Build(RouteTarget.FromRegistry(RoutingData.EightKinds()));
-
     [Theory]
     [InlineData("uh hello, could you perhaps run the tests for me, cheers", "tester")]
     [InlineData("sorry to bother, would you be able to lint the code?", "linter")]
@@ -133,18 +133,5 @@ public sealed class RequestUnderstandingTests
     {
         Assert.Contains(TextAnalyzer.Analyze("update the database schema"), t => t.Concepts[0] == "migrate");
         Assert.DoesNotContain(TextAnalyzer.Analyze("update the database packages"), t => t.Concepts[0] == "migrate");
-    }
-
-    private static void AssertRoutes(string text, string tool)
-    {
-        var decision = Router.Decide(text);
-        Assert.True(decision.Routed, decision.Why);
-        Assert.Equal(tool, decision.Target!.Name);
-    }
-
-    private static void AssertAbstains(string text)
-    {
-        var decision = Router.Decide(text);
-        Assert.False(decision.Routed, decision.Why);
     }
 }
