@@ -41,34 +41,7 @@ internal sealed class LineAlignment
             return [];
         }
 
-        var table = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            for (var j = m - 1; j >= 0; j--)
-            {
-                table[i, j] = Match(a, i, b, j) ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
-            }
-        }
-
-        var pairs = new List<(int, int)>();
-        int x = 0, y = 0;
-        while (x < n && y < m)
-        {
-            if (Match(a, x, b, y) && table[x, y] == table[x + 1, y + 1] + 1)
-            {
-                pairs.Add((x++, y++));
-            }
-            else if (table[x + 1, y] >= table[x, y + 1])
-            {
-                x++;
-            }
-            else
-            {
-                y++;
-            }
-        }
-
-        return pairs;
+        return LongestCommon(n, m, (i, j) => Match(a, i, b, j));
     }
 
     /// <summary>2 x aligned lines / all lines of both files (0-1).</summary>
@@ -76,15 +49,17 @@ internal sealed class LineAlignment
         a.Lines.Length + b.Lines.Length == 0 ? 1 : 2.0 * Align(a, b).Count / (a.Lines.Length + b.Lines.Length);
 
     /// <summary>Longest common subsequence of two token lists: pairs of equal tokens, in order.</summary>
-    public static List<(int A, int B)> AlignTokens(List<string> a, List<string> b)
+    public static List<(int A, int B)> AlignTokens(List<string> a, List<string> b) => LongestCommon(a.Count, b.Count, (i, j) => a[i] == b[j]);
+
+    /// <summary>Longest common subsequence of two sequences of <paramref name="n"/> and <paramref name="m"/> items under <paramref name="match"/>: the matched pairs, in order.</summary>
+    private static List<(int A, int B)> LongestCommon(int n, int m, Func<int, int, bool> match)
     {
-        int n = a.Count, m = b.Count;
         var table = new int[n + 1, m + 1];
         for (var i = n - 1; i >= 0; i--)
         {
             for (var j = m - 1; j >= 0; j--)
             {
-                table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
+                table[i, j] = match(i, j) ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
             }
         }
 
@@ -92,7 +67,7 @@ internal sealed class LineAlignment
         int x = 0, y = 0;
         while (x < n && y < m)
         {
-            if (a[x] == b[y])
+            if (table[x, y] == table[x + 1, y + 1] + 1 && match(x, y))
             {
                 pairs.Add((x++, y++));
             }
