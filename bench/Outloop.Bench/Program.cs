@@ -12,6 +12,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "report-stages" => ReportStagesCommand.Run(args[1..], Console.Out),
     "codex-corpus" => CodexCorpusCommand.Run(args[1..], Console.Out),
     "tasklog-corpus" => TaskLogCorpusCommand.Run(args[1..], Console.Out),
+    "routing-sets" => RoutingSetsCommand.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -36,6 +37,9 @@ static int Usage()
                  multiplies the real Codex rollouts (fresh thread ids; --repeat K makes each copy K turns long)
           tasklog-corpus --out DIR --files N [--tasks K] [--from FILE]
                  multiplies docs/tasklog.example.jsonl into N task logs of K tasks (fresh ids)
+          routing-sets --sets A.jsonl,B.jsonl [--tools FILE] [--dump FILE]
+                 routing accuracy, abstention accuracy and wrong routes per labelled set in one process; --dump writes
+                 every decision as TSV (set, expected, chosen, best, confidence, input, why)
           redaction [--from DIR] [--rounds N] [--rules 1]
                  secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);

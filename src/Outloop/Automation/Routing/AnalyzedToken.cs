@@ -13,6 +13,12 @@ internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClas
 {
     public bool Corrected { get; init; }
 
+    /// <summary>
+    /// A word outside the vocabulary that names a thing ("the gateway", "module billing") rather than asking for an
+    /// action ("squash", "bisect"): it says what the request is about, so it weighs less against a target.
+    /// </summary>
+    public bool Named { get; init; }
+
     public bool Incidental { get; init; }
 
     /// <summary>A word of a clause that only gives context ("after my change", "the app is slow"): no request at all.</summary>

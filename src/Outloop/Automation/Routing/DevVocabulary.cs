@@ -56,7 +56,7 @@ internal static class DevVocabulary
     {
         "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "i", "we", "let", "lets", "s", "go",
         "ahead", "need", "needs", "want", "to", "just", "now", "then", "also", "hey", "ok", "okay", "so", "quickly",
-        "help", "me", "us", "try", "and", "first", "next", "finally", "d", "ll", "m", "im", "think", "guess", "believe", "suppose", "reckon",
+        "help", "me", "us", "try", "and", "do", "first", "next", "finally", "d", "ll", "m", "im", "think", "guess", "believe", "suppose", "reckon",
     };
 
     /// <summary>Words that start a new clause.</summary>
@@ -171,8 +171,8 @@ internal static class DevVocabulary
         Tools("database", "sqlx diesel prisma typeorm drizzle sqlalchemy activerecord gorm hibernate efcore ef ef_core entity_framework");
         Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations schema_change schema_changes");
         Tools("migrate", "alembic flyway liquibase ecto knex sequelize goose dbmate yoyo sqitch phinx");
-        Add("server", WordClass.Topic, "server servers devserver dev_server webserver");
-        Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server");
+        Add("server", WordClass.Topic, "server servers devserver dev_server webserver hot_reload hot_reloading live_reload hmr");
+        Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server air");
         // The application is where an operation acts ("build the android app"); run or started on its own, it is the
         // request's object (see TextAnalyzer's components).
         Add("app", WordClass.Scope, "app apps application applications webapp website site");
@@ -189,7 +189,7 @@ internal static class DevVocabulary
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
-        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me");
         Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.

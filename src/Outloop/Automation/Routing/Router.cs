@@ -29,6 +29,7 @@ internal sealed class Router
     private const double CorrectedWeight = 0.85;
     private const int MinCorrectionSource = 5;
     private const double HalfCount = 0.5;
+    private static readonly double NamedWeight = double.Parse(Environment.GetEnvironmentVariable("OUTLOOP_NAMED_WEIGHT") ?? "0.4", System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly RouteTarget[] targets;
     private readonly Dictionary<string, int> conceptIds;
@@ -234,7 +235,7 @@ internal sealed class Router
             }
 
             ids[i] = tokenIds;
-            weights[i] = weight * ClassWeight(token.Class) * (token.Corrected ? CorrectedWeight : 1);
+            weights[i] = weight * ClassWeight(token.Class) * (token.Corrected ? CorrectedWeight : 1) * (token.Named ? NamedWeight : 1);
         }
 
         var masks = new QueryMasks(tokens, weights);
@@ -557,7 +558,7 @@ internal sealed class Router
                         // A statement of fact ("the app is slow") asks for nothing: only places may stand in for the request.
                         incidentalAnchors |= tokens[i].Context ? 0 : bit;
                     }
-                    else if (tokens[i].Scoped && cls != WordClass.Work)
+                    else if ((tokens[i].Scoped || tokens[i].Named) && cls != WordClass.Work)
                     {
                         scopedAnchors |= bit;
                     }
@@ -587,7 +588,8 @@ internal sealed class Router
             }
 
             // A place ("packages/web", "before I commit") decides the route only when nothing else in the request can.
-            // So does a word in a scope phrase ("run eslint on the tests"): what the request is about comes first.
+            // So does a word in a scope phrase ("run eslint on the tests") or a thing named ("the notifications
+            // service"): what the request is about comes first.
             if (Anchor == 0)
             {
                 Anchor = scopedAnchors != 0 ? scopedAnchors : incidentalAnchors;

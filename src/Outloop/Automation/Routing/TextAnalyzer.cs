@@ -27,6 +27,12 @@ internal static class TextAnalyzer
         "committed", "staged", "pushed", "tracked", "stashed", "commited",
     };
 
+    // Version-control commands that only read the working tree and history.
+    private static readonly HashSet<string> ReadOnlyGit = new(StringComparer.Ordinal)
+    {
+        "status", "log", "diff", "show", "shortlog", "reflog", "branch", "branches", "whatchanged", "summary", "changes",
+    };
+
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -89,6 +95,7 @@ internal static class TextAnalyzer
         var subordinate = false;
         var firstPerson = false;
         var narrative = false;
+        var relative = false;
         var timePhrase = false;
         string? previousWord = null;
         for (var i = 0; i < raw.Count; i++)
@@ -102,6 +109,7 @@ internal static class TextAnalyzer
                 subordinate = false;
                 firstPerson = false;
                 narrative = false;
+                relative = false;
             }
 
             // A path, file name, branch or flag ("tests/test_x.py", "release/2.3", "--watch") is an argument: its
@@ -133,10 +141,23 @@ internal static class TextAnalyzer
                 subordinate = true;
                 firstPerson = false;
                 narrative = false;
+                relative = false;
                 timePhrase = word is "before" or "after" or "until" or "since" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                     && Determiners.Contains(raw[i + 1].Word);
                 previousWord = word;
                 continue;
+            }
+
+            // "before I do anything else can you run the tests": a request to the listener opens the main clause.
+            if (subordinate && ((word is "can" or "could" or "would" or "will" && i + 1 < raw.Count && raw[i + 1].Word is "you" or "u") || word is "please" or "pls"))
+            {
+                OpenClause();
+                scoped = false;
+                sawFrom = false;
+                subordinate = false;
+                timePhrase = false;
+                narrative = false;
+                relative = false;
             }
 
             // "before the demo I'd like ...": a subordinator with only a noun phrase says when; the subject after it opens the request.
@@ -148,6 +169,7 @@ internal static class TextAnalyzer
                 subordinate = false;
                 timePhrase = false;
                 narrative = false;
+                relative = false;
             }
 
             // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
@@ -170,6 +192,31 @@ internal static class TextAnalyzer
             if (clauseOpen && FirstPersonSubjects.Contains(word))
             {
                 firstPerson = true;
+            }
+
+            // "the migration I just pulled", "requests I want to fire at it": a first-person clause inside a noun phrase
+            // describes the thing, it is context; "what did I change" is a question, not such a clause.
+            if (!clauseOpen && !subordinate && FirstPersonSubjects.Contains(word) && tokens.Count > 0 && previousWord is not null
+                && !HowQuestions.Contains(previousWord) && previousWord is not ("have" or "has" or "had" or "am") && !AskedWhich(raw, i))
+            {
+                relative = true;
+                previousWord = word;
+                continue;
+            }
+
+            // "just the failures, not the full output": a negated noun phrase sets what is asked against what is not;
+            // "compiles or not?" asks yes or no. Neither negates the request: the rest of the clause is left out.
+            if (word == "not" && tokens.Count > 0
+                && ((i + 1 < raw.Count && !raw[i + 1].BreakBefore && Determiners.Contains(raw[i + 1].Word))
+                    || (previousWord == "or" && (i + 1 == raw.Count || raw[i + 1].BreakBefore))))
+            {
+                while (i + 1 < raw.Count && !raw[i + 1].BreakBefore)
+                {
+                    i++;
+                }
+
+                previousWord = raw[i].Word;
+                continue;
             }
 
             // "once, not in watch mode", "but not on main": a negated qualifier says how or where, it keeps the request.
@@ -212,11 +259,14 @@ internal static class TextAnalyzer
 
             if (entry is null && DevVocabulary.ClauseBreaks.Contains(word))
             {
+                // "I rebased and pulled in 40 commits": an account in the past goes on after "and".
+                var account = narrative && firstPerson && word == "and" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word);
                 OpenClause();
                 scoped = false;
                 sawFrom = false;
-                firstPerson = false;
-                narrative = false;
+                firstPerson = account;
+                narrative = account;
+                relative = false;
                 subordinate &= word != "then";
                 previousWord = word;
                 continue;
@@ -310,13 +360,29 @@ internal static class TextAnalyzer
                 }
             }
 
-            var context = subordinate || narrative;
+            // In a relative clause ("the migration I just pulled") only what the thing is about keeps its weight.
+            var context = subordinate || narrative || (relative && entry is not { Class: WordClass.Topic });
 
             // "changed files", "dirty files": a participle or adjective before a noun describes it, it is no verb opening a clause.
             var describes = isClauseStart && entry is { WorkAtClauseStart: true, Class: not WordClass.Work }
                 && (word.EndsWith("ed", StringComparison.Ordinal) || word == "dirty") && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                 && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Scope or WordClass.Topic };
-            var token = Token(surface, entry, isClauseStart && !context && !describes, scoped || context);
+            // "git commit -am wip", "git push": the word after git is the operation asked for, as a verb opening the clause;
+            // only the ones that read the working tree and history ("git log", "git status") stay what they name.
+            var gitVerb = previousWord == "git" && tokens.Count > 0 && tokens[^1] is { Surface: "git", ClauseStart: true } && !ReadOnlyGit.Contains(word);
+            var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes, scoped || context);
+
+            // "compile a list of the endpoints", "build a report": an operation word with "a" and a thing that is no
+            // topic of its own makes something new; the thing weighs fully against any target.
+            if (previousWord is "a" or "an" && token.Class is WordClass.Generic or WordClass.Outcome && tokens.Count > 0
+                && tokens[^1] is { Class: WordClass.Topic, ClauseStart: true })
+            {
+                token = new AnalyzedToken(surface, [Stemmer.Stem(word)], WordClass.Plain, false, token.Scoped);
+            }
+            if (token.Class == WordClass.Plain)
+            {
+                token = token with { Named = NamesAThing(word, previousWord, isClauseStart, tokens.Count > 0 && tokens[^1] is { Class: WordClass.Topic, ClauseStart: true } && tokens[^1].Surface == previousWord) };
+            }
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.
@@ -396,6 +462,9 @@ internal static class TextAnalyzer
         var schema = Has(static t => t.Concepts[0] == "database" && SchemaWords.Contains(t.Surface));
         var dependencies = Has(static t => t.Concepts[0] is "dependency" or "lockfile");
         var applied = Has(static t => t.Concepts[0] == "apply" && !t.Scoped);
+        // "format the prices", "format the error messages": formatting a thing that is not code is writing code;
+        // only a formatter named ("black the loaders") or code itself makes it the formatter's job.
+        var formatsData = Has(static t => t.ClauseStart && t.Concepts[0] == "format") && !Has(static t => t.Concepts.Length > 1 && t.Concepts[1] == "format");
         var onlyComponent = !Has(static t => t.Class is WordClass.Topic or WordClass.Plain && !t.Scoped)
             && Has(static t => t.ClauseStart && t.Concepts[0] is "run" or "start");
         for (var i = 0; i < clause.Count; i++)
@@ -418,6 +487,10 @@ internal static class TextAnalyzer
             else if (concept == "style" && applied)
             {
                 token = token with { Concepts = ["format"] };
+            }
+            else if (formatsData && token.Named)
+            {
+                token = token with { Named = false };
             }
             else if (onlyComponent && token.Class == WordClass.Scope && !token.Scoped && Components.Contains(token.Surface))
             {
@@ -450,6 +523,25 @@ internal static class TextAnalyzer
         return at < raw.Count && !raw[at].BreakBefore && raw[at].Word is "whole" or "entire" or "all" or "every" or "everything" or "each";
     }
 
+    /// <summary>Whether the clause before <paramref name="at"/> asks which or what ("show me which files I changed").</summary>
+    private static bool AskedWhich(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    {
+        for (var k = at - 1; k >= 0; k--)
+        {
+            if (raw[k].Word is "which" or "what" or "whichever" or "whatever")
+            {
+                return true;
+            }
+
+            if (raw[k].BreakBefore)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a copula follows within the next two words of the clause ("my diff is", "the new code looks").</summary>
     private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
     {
@@ -467,6 +559,30 @@ internal static class TextAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a word outside the vocabulary names a thing: after a definite determiner it does ("the gateway"); after
+    /// "a"/"an" it is something new to make ("build a REST API"); the head of a compound is what the request is about
+    /// ("lint roller"); where a verb would stand (opening the clause, after a subject) it does unless English has it as
+    /// a verb ("squash my commits", "we use"); elsewhere unless it is mainly a verb ("clippy says it can be elided").
+    /// </summary>
+    private static bool NamesAThing(string word, string? previousWord, bool clauseStart, bool afterTopic)
+    {
+        if (previousWord is "a" or "an" || afterTopic)
+        {
+            return false;
+        }
+
+        if (previousWord is not null && Determiners.Contains(previousWord))
+        {
+            return true;
+        }
+
+        var reading = EnglishVerbs.Read(word);
+        return clauseStart || previousWord is "i" or "we" or "you" or "they" or "he" or "she"
+            ? reading == VerbReading.None
+            : reading != VerbReading.Main;
     }
 
     private static bool IsPastTense(string word) =>

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Writes src/Outloop/Automation/Routing/EnglishVerbs.txt from WordNet 3.0 (Debian: apt-get install wordnet-base).
+
+The router reads a word it does not know by whether it can be a verb: an unknown verb is an action no tool declares
+("squash", "bisect", "seed"), an unknown noun is only the thing the request is about ("the gateway", "the headers").
+Per single-word verb lemma: V when the verb is its main reading (its tagged verb senses are at least its tagged noun
+and adjective senses together, or it has no other reading), v when it is also a verb but mostly something else.
+Irregular forms from verb.exc follow as "form>lemma". Run: python3 scripts/english-verbs.py [/usr/share/wordnet]
+"""
+import os
+import sys
+
+root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
+out = os.path.join(os.path.dirname(__file__), "..", "src", "Outloop", "Automation", "Routing", "EnglishVerbs.txt")
+
+
+def tagged(pos):
+    counts = {}
+    with open(os.path.join(root, "index." + pos), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            lemma, p_cnt = parts[0], int(parts[3])
+            # lemma pos synset_cnt p_cnt [ptr_symbol x p_cnt] sense_cnt tagsense_cnt offsets...
+            tag = int(parts[4 + p_cnt + 1])
+            counts[lemma] = counts.get(lemma, 0) + tag
+    return counts
+
+
+verbs, nouns, adjs = tagged("verb"), tagged("noun"), tagged("adj")
+lines = []
+for lemma in sorted(verbs):
+    if not lemma.isalpha() or not lemma.isascii() or len(lemma) < 2:
+        continue
+    other = nouns.get(lemma, 0) + adjs.get(lemma, 0)
+    has_other = lemma in nouns or lemma in adjs
+    if verbs[lemma] >= other and (verbs[lemma] > 0 or not has_other):
+        lines.append(f"{lemma} V")
+    elif verbs[lemma] > 0:
+        lines.append(f"{lemma} v")
+
+known = {line.split()[0] for line in lines}
+with open(os.path.join(root, "verb.exc"), encoding="latin-1") as f:
+    for line in f:
+        form, lemma = line.split()[:2]
+        if form.isalpha() and form.isascii() and lemma in known and form != lemma:
+            lines.append(f"{form}>{lemma}")
+
+with open(out, "w", encoding="ascii", newline="\n") as f:
+    f.write("# English verbs, from WordNet 3.0 (scripts/english-verbs.py): 'lemma V' main reading is a verb, 'lemma v' also a verb,\n")
+    f.write("# 'form>lemma' irregular form. WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
+    f.write("# THIS SOFTWARE AND DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,\n")
+    f.write("# EXPRESS OR IMPLIED (license: https://wordnet.princeton.edu/license-and-commercial-use).\n")
+    f.write("\n".join(lines) + "\n")
+print(f"{out}: {sum(1 for l in lines if l.endswith(' V'))} main verbs, {sum(1 for l in lines if l.endswith(' v'))} also verbs, "
+      f"{sum(1 for l in lines if '>' in l)} irregular forms")

@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+
+namespace Outloop.Automation.Routing;
+
+/// <summary>
+/// The English verbs (from WordNet 3.0, written by <c>scripts/english-verbs.py</c> into the embedded
+/// <c>EnglishVerbs.txt</c>), so the router can tell a word it does not know that asks for an action ("squash",
+/// "bisect") from one that only names the thing the request is about ("the gateway", "the headers").
+/// </summary>
+internal static class EnglishVerbs
+{
+    private const string ResourceName = "Outloop.Automation.Routing.EnglishVerbs.txt";
+
+    private static readonly Lazy<(FrozenDictionary<string, VerbReading> Lemmas, FrozenDictionary<string, string> Irregular)> Table = new(Load);
+
+    /// <summary>How <paramref name="word"/> (lower case, any inflection: "squashed", "digging", "ran") reads as a verb.</summary>
+    public static VerbReading Read(string word)
+    {
+        var (lemmas, irregular) = Table.Value;
+        if (lemmas.TryGetValue(word, out var reading))
+        {
+            return reading;
+        }
+
+        if (irregular.TryGetValue(word, out var lemma))
+        {
+            return lemmas[lemma];
+        }
+
+        var best = VerbReading.None;
+        foreach (var candidate in Lemmas(word))
+        {
+            if (lemmas.TryGetValue(candidate, out var r) && r > best)
+            {
+                best = r;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The lemmas an inflected form may come from (WordNet's detachment rules plus doubled consonants).</summary>
+    private static IEnumerable<string> Lemmas(string word)
+    {
+        if (word.Length < 4)
+        {
+            yield break;
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "y";
+        }
+
+        if (word.EndsWith("es", StringComparison.Ordinal))
+        {
+            yield return word[..^2];
+            yield return word[..^1];
+        }
+        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            yield return word[..^1];
+        }
+
+        foreach (var suffix in (string[])["ed", "ing"])
+        {
+            if (!word.EndsWith(suffix, StringComparison.Ordinal) || word.Length - suffix.Length < 2)
+            {
+                continue;
+            }
+
+            var stem = word[..^suffix.Length];
+            yield return stem;
+            yield return stem + "e";
+            if (stem.Length >= 3 && stem[^1] == stem[^2])
+            {
+                yield return stem[..^1];
+            }
+
+            if (suffix == "ed" && stem.EndsWith('i'))
+            {
+                yield return stem[..^1] + "y";
+            }
+        }
+    }
+
+    private static (FrozenDictionary<string, VerbReading>, FrozenDictionary<string, string>) Load()
+    {
+        using var stream = typeof(EnglishVerbs).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var lemmas = new Dictionary<string, VerbReading>(StringComparer.Ordinal);
+        var irregular = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var arrow = line.IndexOf('>', StringComparison.Ordinal);
+            if (arrow > 0)
+            {
+                irregular[line[..arrow]] = line[(arrow + 1)..];
+            }
+            else
+            {
+                lemmas[line[..^2]] = line[^1] == 'V' ? VerbReading.Main : VerbReading.Possible;
+            }
+        }
+
+        return (lemmas.ToFrozenDictionary(StringComparer.Ordinal), irregular.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}
