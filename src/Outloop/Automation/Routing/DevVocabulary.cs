@@ -16,7 +16,7 @@ internal static class DevVocabulary
     /// <summary>Words that carry no meaning for routing.</summary>
     public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
-        "a", "an", "the", "of", "for", "in", "on", "at", "by", "with", "and", "or", "is", "are", "was", "were", "be",
+        "a", "an", "the", "teh", "hte", "adn", "way", "of", "for", "in", "on", "at", "by", "with", "and", "or", "is", "are", "was", "were", "be",
         "been", "being", "it", "its", "this", "that", "these", "those", "my", "our", "your", "their", "me", "i", "we",
         "you", "us", "please", "pls", "plz", "can", "could", "would", "will", "do", "does", "did", "done", "so", "far",
         "what", "which", "who", "any", "some", "just", "now", "again", "still", "then", "also", "there", "here",
@@ -95,8 +95,9 @@ internal static class DevVocabulary
     /// everyday English ("list", "unit") that real words are one letter away from.
     /// </remarks>
     public static IEnumerable<string> CorrectionWords =>
-        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal) && Words[w] is { Implies: null } e
-            && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart));
+        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal)
+            && ((Words[w] is { Implies: null } e && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart))
+                || (Words[w] is { Implies: not null } && w.Length >= 6)));
 
     /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
     public static VocabularyEntry? Find(string word)
@@ -169,9 +170,9 @@ internal static class DevVocabulary
 
         // Database libraries and ORMs say what the request is about (the database), not which operation.
         Tools("database", "sqlx diesel prisma typeorm drizzle sqlalchemy activerecord gorm hibernate efcore ef ef_core entity_framework");
-        Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations schema_change schema_changes");
+        Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations schema_change schema_changes mig migs");
         Tools("migrate", "alembic flyway liquibase ecto knex sequelize goose dbmate yoyo sqitch phinx");
-        Add("server", WordClass.Topic, "server servers devserver dev_server webserver hot_reload hot_reloading live_reload hmr");
+        Add("server", WordClass.Topic, "server servers devserver dev_server webserver srv svr hot_reload hot_reloading live_reload hmr");
         Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server air");
         // The application is where an operation acts ("build the android app"); run or started on its own, it is the
         // request's object (see TextAnalyzer's components).
@@ -189,7 +190,7 @@ internal static class DevVocabulary
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
-        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me");
         Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.

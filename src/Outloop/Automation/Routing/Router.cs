@@ -29,7 +29,7 @@ internal sealed class Router
     private const double CorrectedWeight = 0.85;
     private const int MinCorrectionSource = 5;
     private const double HalfCount = 0.5;
-    private static readonly double NamedWeight = double.Parse(Environment.GetEnvironmentVariable("OUTLOOP_NAMED_WEIGHT") ?? "0.4", System.Globalization.CultureInfo.InvariantCulture);
+    private const double NamedWeight = 0.4;
 
     private readonly RouteTarget[] targets;
     private readonly Dictionary<string, int> conceptIds;

@@ -11,7 +11,7 @@ internal static class TextAnalyzer
 {
     private static readonly HashSet<string> InfinitiveIntroducers = new(StringComparer.Ordinal)
     {
-        "want", "need", "needs", "you", "try", "going", "have", "has", "able", "how", "like", "please", "wanna", "i", "we",
+        "want", "need", "needs", "you", "try", "going", "have", "has", "able", "how", "like", "please", "wanna", "i", "we", "way",
     };
 
     private static readonly HashSet<string> HowQuestions = new(StringComparer.Ordinal)
@@ -33,11 +33,29 @@ internal static class TextAnalyzer
         "status", "log", "diff", "show", "shortlog", "reflog", "branch", "branches", "whatchanged", "summary", "changes",
     };
 
+    // "I'm not sure", "I don't really know how": the speaker's doubt, not a request negated.
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    {
+        "sure", "certain", "know", "remember", "understand", "familiar", "confident", "clear", "recall",
+    };
+
+    // Verbs whose particle "up" (or complement "running") at the end makes them start something: "bring the stack up".
+    private static readonly HashSet<string> StartingVerbs = new(StringComparer.Ordinal)
+    {
+        "bring", "spin", "fire", "boot", "stand", "start", "get", "put",
+    };
+
+    // What a speaker says they want done ("I need to run", "I'd like to see"): a request, not a statement.
+    private static readonly HashSet<string> RequestVerbs = new(StringComparer.Ordinal)
+    {
+        "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "ask",
+    };
+
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
-        "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "their", "his", "her",
+        "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "their", "his", "her", "teh", "hte",
     };
 
     private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal)
@@ -96,8 +114,13 @@ internal static class TextAnalyzer
         var firstPerson = false;
         var narrative = false;
         var relative = false;
+        var statement = false;
         var timePhrase = false;
         string? previousWord = null;
+        string? clauseWord = null;
+
+        // "I'm a bit lost, can you ...": when the listener is asked for something, the speaker's own statements are context.
+        var askedOfYou = AsksTheListener(raw);
         for (var i = 0; i < raw.Count; i++)
         {
             var (word, breakBefore, isArgument) = raw[i];
@@ -110,6 +133,7 @@ internal static class TextAnalyzer
                 firstPerson = false;
                 narrative = false;
                 relative = false;
+                statement = false;
             }
 
             // A path, file name, branch or flag ("tests/test_x.py", "release/2.3", "--watch") is an argument: its
@@ -133,7 +157,35 @@ internal static class TextAnalyzer
                 continue;
             }
 
-            if (DevVocabulary.Subordinators.Contains(word) || (word == "so" && tokens.Count > 0))
+            // "I'm not sure if I broke anything", "i am not sure i did it right": the speaker's doubt and what it is
+            // about give context; the rest of the clause is left out.
+            if (word == "not" && NextWord(raw, i, "really", "quite", "totally", "completely", "100") is { } hedged && Hedges.Contains(raw[hedged].Word))
+            {
+                while (i + 1 < raw.Count && !raw[i + 1].BreakBefore && !DevVocabulary.ClauseBreaks.Contains(raw[i + 1].Word) && !AsksAt(raw, i + 1))
+                {
+                    i++;
+                }
+
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "bring the local stack up", "get the app running", "srv up": a starting verb completed at the clause's end.
+            if (word is "up" or "running" or "started" && (i + 1 == raw.Count || raw[i + 1].BreakBefore || raw[i + 1].Word is "in" or "locally" or "on" or "for" or "and" or "so")
+                && ((clauseWord is not null && StartingVerbs.Contains(clauseWord) && (word == "up" || clauseWord == "get"))
+                    || (word == "up" && tokens.Count > 0 && tokens[^1].Concepts[0] is "server" or "app" && tokens[^1].Surface == previousWord)))
+            {
+                Emit(new AnalyzedToken(clauseWord + " ... " + word, ["start"], WordClass.Action, false, scoped || subordinate || narrative));
+                previousWord = word;
+                continue;
+            }
+
+            // "sorry if this is a silly question": a condition is context; "check if the tests pass" asks whether, and
+            // "if you could compile it" asks politely.
+            var conditional = word == "if" && !(tokens.Count > 0 && tokens[^1].Class == WordClass.Generic && tokens[^1].Surface == previousWord)
+                && previousWord is not ("me" or "us" or "know" or "see" or "sure" or "wonder" or "wondering" or "wondered" or "ask" or "asking" or "out")
+                && !(i + 2 < raw.Count && raw[i + 1].Word is "you" or "u" && raw[i + 2].Word is "could" or "can" or "would" or "will" or "have" or "get");
+            if (DevVocabulary.Subordinators.Contains(word) || (word == "so" && tokens.Count > 0) || conditional)
             {
                 OpenClause();
                 scoped = false;
@@ -142,6 +194,7 @@ internal static class TextAnalyzer
                 firstPerson = false;
                 narrative = false;
                 relative = false;
+                statement = false;
                 timePhrase = word is "before" or "after" or "until" or "since" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                     && Determiners.Contains(raw[i + 1].Word);
                 previousWord = word;
@@ -152,12 +205,14 @@ internal static class TextAnalyzer
             if (subordinate && ((word is "can" or "could" or "would" or "will" && i + 1 < raw.Count && raw[i + 1].Word is "you" or "u") || word is "please" or "pls"))
             {
                 OpenClause();
+                firstPerson = false;
                 scoped = false;
                 sawFrom = false;
                 subordinate = false;
                 timePhrase = false;
                 narrative = false;
                 relative = false;
+                statement = false;
             }
 
             // "before the demo I'd like ...": a subordinator with only a noun phrase says when; the subject after it opens the request.
@@ -170,13 +225,15 @@ internal static class TextAnalyzer
                 timePhrase = false;
                 narrative = false;
                 relative = false;
+                statement = false;
             }
 
             // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
-            if (word == "not" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && !UnrecordedStates.Contains(raw[i + 1].Word)
-                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
+            // "I don't want to commit on main": declined through a wish, the same.
+            if (word == "not" && NextWord(raw, i, "want", "need", "have", "to", "wanna", "really") is { } declined && !UnrecordedStates.Contains(raw[declined].Word)
+                && DevVocabulary.Find(raw[declined].Word) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
             {
-                i++;
+                i = declined;
                 previousWord = raw[i].Word;
                 continue;
             }
@@ -210,7 +267,7 @@ internal static class TextAnalyzer
                 && ((i + 1 < raw.Count && !raw[i + 1].BreakBefore && Determiners.Contains(raw[i + 1].Word))
                     || (previousWord == "or" && (i + 1 == raw.Count || raw[i + 1].BreakBefore))))
             {
-                while (i + 1 < raw.Count && !raw[i + 1].BreakBefore)
+                while (i + 1 < raw.Count && !raw[i + 1].BreakBefore && !DevVocabulary.ClauseBreaks.Contains(raw[i + 1].Word) && !AsksAt(raw, i + 1))
                 {
                     i++;
                 }
@@ -267,6 +324,7 @@ internal static class TextAnalyzer
                 firstPerson = account;
                 narrative = account;
                 relative = false;
+                statement = false;
                 subordinate &= word != "then";
                 previousWord = word;
                 continue;
@@ -320,13 +378,15 @@ internal static class TextAnalyzer
             {
                 isClauseStart = true;
                 clauseOpen = false;
+                clauseWord = word;
 
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise".
+                statement = firstPerson && askedOfYou && !IsPastTense(word) && !RequestVerbs.Contains(word);
                 narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1))
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word));
             }
 
-            if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word))
+            if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word) && !statement)
             {
                 Emit(new AnalyzedToken("how " + raw[i + 1].Word, ["how"], WordClass.Question, isClauseStart, scoped));
                 previousWord = word;
@@ -390,13 +450,26 @@ internal static class TextAnalyzer
             // still one to create and "the refactor" is work named as a noun.
             if (token.Class == WordClass.Work && !token.ClauseStart
                 && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
-                    || (context && IsPastTense(word))
-                    || (subordinate && timePhrase)))
+                    || (context && (IsPastTense(word) || token.Concepts[0] == "create"))
+                    || (subordinate && (timePhrase || firstPerson || word.EndsWith("ing", StringComparison.Ordinal)))))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
 
             previousWord = word;
+
+            // The speaker's own statement beside a request to the listener ("I'm a bit lost, can you ..."): it neither
+            // counts against a target nor vetoes; it decides only when the request itself names nothing ("run it").
+            if (statement && !context)
+            {
+                token = token with
+                {
+                    Class = token.Class is WordClass.Work or WordClass.Question or WordClass.Negation or WordClass.Problem ? WordClass.Scope : token.Class,
+                    Scoped = true,
+                    Incidental = true,
+                };
+            }
+
             Emit(corrected || context ? token with { Corrected = corrected, Incidental = context, Context = context } : token);
         }
 
@@ -405,6 +478,7 @@ internal static class TextAnalyzer
         void OpenClause()
         {
             clauseOpen = true;
+            clauseWord = null;
             clause++;
             sawMigrate = false;
             sawUpdate = false;
@@ -521,6 +595,39 @@ internal static class TextAnalyzer
         }
 
         return at < raw.Count && !raw[at].BreakBefore && raw[at].Word is "whole" or "entire" or "all" or "every" or "everything" or "each";
+    }
+
+    /// <summary>Whether the request asks the listener ("can you", "could u", "please") anywhere.</summary>
+    private static bool AsksTheListener(List<(string Word, bool BreakBefore, bool Argument)> raw)
+    {
+        for (var k = 0; k < raw.Count; k++)
+        {
+            if (AsksAt(raw, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the words at <paramref name="at"/> ask the listener ("can you", "would u", "please").</summary>
+    private static bool AsksAt(List<(string Word, bool BreakBefore, bool Argument)> raw, int at) =>
+        raw[at].Word is "please" or "pls" or "plz"
+        || (raw[at].Word is "can" or "could" or "would" or "will" && at + 1 < raw.Count && raw[at + 1].Word is "you" or "u");
+
+    /// <summary>The index of the next word of the clause after <paramref name="at"/>, past any of <paramref name="skip"/>.</summary>
+    private static int? NextWord(List<(string Word, bool BreakBefore, bool Argument)> raw, int at, params ReadOnlySpan<string> skip)
+    {
+        for (var k = at + 1; k < raw.Count && !raw[k].BreakBefore; k++)
+        {
+            if (!skip.Contains(raw[k].Word))
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the clause before <paramref name="at"/> asks which or what ("show me which files I changed").</summary>

@@ -54,7 +54,8 @@ internal sealed class TypoCorrector
             return null;
         }
 
-        var limit = word.Length >= LongWord ? 2 : 1;
+        // A real English verb ("forgetting") is two letters from some development word ("formatting"): only one edit for it.
+        var limit = word.Length >= LongWord && EnglishVerbs.Read(word) == VerbReading.None ? 2 : 1;
         var matches = new List<(string Word, string Concept)>(4);
 
         // A typo keeps its first or second letter in place, or swaps the two.
