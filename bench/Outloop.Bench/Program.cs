@@ -37,9 +37,10 @@ static int Usage()
                  multiplies the real Codex rollouts (fresh thread ids; --repeat K makes each copy K turns long)
           tasklog-corpus --out DIR --files N [--tasks K] [--from FILE]
                  multiplies docs/tasklog.example.jsonl into N task logs of K tasks (fresh ids)
-          routing-sets --sets A.jsonl,B.jsonl [--tools FILE] [--dump FILE]
+          routing-sets --sets A.jsonl,B.jsonl [--tools FILE] [--dump FILE] [--slowest-with N]
                  routing accuracy, abstention accuracy and wrong routes per labelled set in one process; --dump writes
-                 every decision as TSV (set, expected, chosen, best, confidence, input, why)
+                 every decision as TSV (set, expected, chosen, best, confidence, input, why); --slowest-with N
+                 times each request on a router with N more synthetic targets and lists the five slowest
           redaction [--from DIR] [--rounds N] [--rules 1]
                  secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);
