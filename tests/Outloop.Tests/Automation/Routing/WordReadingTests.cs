@@ -1,0 +1,74 @@
+using Outloop.Automation.Routing;
+
+using static Outloop.Tests.Automation.Routing.EightKindsRouter;
+
+namespace Outloop.Tests.Automation.Routing;
+
+/// <summary>
+/// Words the vocabulary does not know, read by what they do in the sentence (the WordNet verb lexicon), and the
+/// clauses around a request that only give context: the speaker's own statements, hedges, conditions, relative clauses.
+/// </summary>
+public sealed class WordReadingTests
+{
+    [Theory]
+    [InlineData("squash", "Main")]
+    [InlineData("squashed", "Main")]
+    [InlineData("bisecting", "Main")]
+    [InlineData("digging", "Main")]
+    [InlineData("ran", "Main")]
+    [InlineData("deploys", "Main")]
+    [InlineData("seed", "Possible")]
+    [InlineData("gateway", "None")]
+    [InlineData("headers", "None")]
+    [InlineData("kubernetes", "None")]
+    public void TheLexiconTellsWhetherAWordCanBeAVerb(string word, string expected) =>
+        Assert.Equal(expected, EnglishVerbs.Read(word).ToString());
+
+    [Theory]
+    [InlineData("does the gateway still compile after I moved the proto package?", "builder")]
+    [InlineData("which headers did I change?", "changes")]
+    [InlineData("execute unit test of module biling", "tester")]
+    [InlineData("boot the vapor app locally so I can hit it from the simulator", "server")]
+    public void AThingNamedOnlySaysWhatTheRequestIsAbout(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("squash my last three commits")]
+    [InlineData("bisect which commit broke the test run")]
+    [InlineData("build a REST API for todos")]
+    [InlineData("compile a list of the endpoints")]
+    [InlineData("format the prices in the invoice template with two decimal places")]
+    [InlineData("lint roller for the kitchen")]
+    [InlineData("git commit -am wip")]
+    public void AnUnknownActionOrSomethingNewToMakeStillAbstains(string text) => AssertAbstains(text);
+
+    [Theory]
+    [InlineData("I'm a bit lost, can you tell me which files I've changed?", "changes")]
+    [InlineData("I think my editor messed up the spacing in a few files, could you please run the formatter on the whole project?", "formatter")]
+    [InlineData("sorry, I keep forgetting how to see the lint errors here... can you just run the linter for me?", "linter")]
+    [InlineData("i am not sure i did the refactor correctly, can you compile it and tell me if there are errors?", "builder")]
+    [InlineData("Hi, sorry if this is a silly question, but could you please run the tests for me?", "tester")]
+    [InlineData("okay now apply the migration i just pulled", "migrator")]
+    [InlineData("just give me the failures of the tests, not the full output", "tester")]
+    [InlineData("compile is ok or not?", "builder")]
+    [InlineData("before I commit, could you show me what changed? I don't want to commit on main by accident", "changes")]
+    [InlineData("bring the server up in the background", "server")]
+    [InlineData("get the app running locally", "server")]
+    [InlineData("uh lint the backend folder and read me the warnings", "linter")]
+    public void TheSpeakersOwnContextNeitherVetoesNorCountsAgainstTheRequest(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("don't run the tests")]
+    [InlineData("I don't want you to run the migrations")]
+    [InlineData("if the tests pass, deploy to production")]
+    public void ANegatedRequestOrAConditionOnWorkStillAbstains(string text) => AssertAbstains(text);
+
+    [Fact]
+    public void ARealEnglishVerbIsNotCorrectedTwoLettersAway()
+    {
+        var corrector = new TypoCorrector(["formatting", "migrations"], []);
+
+        Assert.Null(corrector.Correct("forgetting"));
+        Assert.Equal("formatting", corrector.Correct("formattign"));
+        Assert.Equal("migrations", corrector.Correct("migrtaions"));
+    }
+}
