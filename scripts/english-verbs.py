@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Writes src/Outloop/Automation/Routing/EnglishVerbs.txt from WordNet 3.0 (Debian: apt-get install wordnet-base).
+"""Writes src/Outloop/Automation/Routing/EnglishVerbs.txt and EnglishWords.txt.gz from WordNet 3.0 (Debian: apt-get
+install wordnet-base).
 
 The router reads a word it does not know by whether it can be a verb: an unknown verb is an action no tool declares
 ("squash", "bisect", "seed"), an unknown noun is only the thing the request is about ("the gateway", "the headers").
 Per single-word verb lemma: V when the verb is its main reading (its tagged verb senses are at least its tagged noun
 and adjective senses together, or it has no other reading), v when it is also a verb but mostly something else.
-Irregular forms from verb.exc follow as "form>lemma". Run: python3 scripts/english-verbs.py [/usr/share/wordnet]
+Irregular forms from verb.exc follow as "form>lemma". EnglishWords.txt.gz lists every single-word lemma of 7 letters
+or more, so the typo corrector never reads a real word ("context") as two letters off a development word ("convert").
+Run: python3 scripts/english-verbs.py [/usr/share/wordnet]
 """
+import gzip
 import os
 import sys
 
@@ -28,7 +32,7 @@ def tagged(pos):
     return counts
 
 
-verbs, nouns, adjs = tagged("verb"), tagged("noun"), tagged("adj")
+verbs, nouns, adjs, advs = tagged("verb"), tagged("noun"), tagged("adj"), tagged("adv")
 lines = []
 for lemma in sorted(verbs):
     if not lemma.isalpha() or not lemma.isascii() or len(lemma) < 2:
@@ -55,3 +59,10 @@ with open(out, "w", encoding="ascii", newline="\n") as f:
     f.write("\n".join(lines) + "\n")
 print(f"{out}: {sum(1 for l in lines if l.endswith(' V'))} main verbs, {sum(1 for l in lines if l.endswith(' v'))} also verbs, "
       f"{sum(1 for l in lines if '>' in l)} irregular forms")
+
+words = sorted(w for w in set(verbs) | set(nouns) | set(adjs) | set(advs) if w.isalpha() and w.isascii() and len(w) >= 7)
+words_out = os.path.join(os.path.dirname(out), "EnglishWords.txt.gz")
+with gzip.GzipFile(words_out, "wb", mtime=0) as f:
+    f.write(("# English words of 7 letters or more, from WordNet 3.0 (scripts/english-verbs.py). "
+             "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n" + "\n".join(words) + "\n").encode("ascii"))
+print(f"{words_out}: {len(words)} words")

@@ -26,7 +26,7 @@ internal static class DevVocabulary
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
-        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even",
 
         // Chat and voice noise: greetings, hedges, politeness and fillers carry no request.
         "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hi", "hello", "yo", "sorry", "bother", "maybe", "perhaps", "possibly",
@@ -62,7 +62,7 @@ internal static class DevVocabulary
     /// <summary>Words that start a new clause.</summary>
     public static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
     {
-        "and", "then", "but", "also", "afterwards", "after", "before", "once", "while", "so",
+        "and", "then", "but", "also", "afterwards", "after", "before", "once", "while", "so", "n",
     };
 
     /// <summary>Everyday words one letter away from a development word: never read as its typo.</summary>
@@ -95,9 +95,8 @@ internal static class DevVocabulary
     /// everyday English ("list", "unit") that real words are one letter away from.
     /// </remarks>
     public static IEnumerable<string> CorrectionWords =>
-        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal)
-            && ((Words[w] is { Implies: null } e && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart))
-                || (Words[w] is { Implies: not null } && w.Length >= 6)));
+        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal) && Words[w] is { Implies: null } e
+            && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart));
 
     /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
     public static VocabularyEntry? Find(string word)
@@ -149,7 +148,7 @@ internal static class DevVocabulary
         Add("test", WordClass.Topic, "test tests testing tested spec specs suite suites unittest unittests testsuite testsuites testcase testcases test_case test_cases regression_test regression_tests regression_suite");
         Tools("test", "pytest jest vitest mocha jasmine rspec phpunit junit xunit nunit minitest exunit cypress playwright karma ava nose nose2 ctest tox "
             + "pest phpspec behat codeception cucumber bats busted gotestsum nextest googletest gtest catch2 doctest kotest spock scalatest hspec xctest testcafe");
-        Add("build", WordClass.Topic, "build builds building built rebuild compile compiles compiling compiled compilation compiler");
+        Add("build", WordClass.Topic, "build builds building built rebuild compile compiles compiling compiled compilation compiler assemble assembles");
         Tools("build", "msbuild cmake esbuild rollup webpack tsup ninja xcodebuild meson scons rspack turbopack");
         Add("make", WordClass.Topic, "make", implies: "build", workAtClauseStart: true);
         Add("typecheck", WordClass.Topic, "typecheck typechecks typechecking typechecker type_check type_checks type_checking type_checker types typing");
@@ -186,18 +185,24 @@ internal static class DevVocabulary
         Add("worktree", WordClass.Topic, "worktree working_tree work_tree working_copy checkout_state");
 
         Add("update", WordClass.Action, "update updates updated updating upgrade upgrades upgraded upgrading bump bumps bumped bumping refresh refreshes refreshed refreshing regenerate regen");
-        Add("start", WordClass.Action, "start starts started starting launch launches launched launching boot spin spins spin_up fire_up bring_up serve");
+
+        // False friends of "update" in French, Spanish, Portuguese and German ("actualiser", "actualizar", "aktualisieren").
+        Add("update", WordClass.Action, "actualise actualize actualised actualized actualising actualizing actualisation actualization");
+        Add("start", WordClass.Action, "start starts started starting boot spin spins spin_up fire_up bring_up serve");
+
+        // "launch the backend" starts it; "launch the phpunit tests" runs them.
+        Add("start", WordClass.Action, "launch launches launched launching", implies: "run");
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
-        Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check");
-        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me");
-        Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises");
+        Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check control");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume");
+        Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises adjust reflect reflected");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.
         Add("tidy-state", WordClass.Generic, "consistent uniform neat readable pretty");
         Add("pass", WordClass.Outcome, "pass passes passing passed green succeed succeeds success successful working");
         Add("fail", WordClass.Outcome, "fail fails failing failed failure failures red broken error errors breaks breaking");
-        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells finds issues problems complaints nits");
+        Add("finding", WordClass.Outcome, "finding findings violation violations warning warnings offense offenses offence offences smell smells finds issues problems complaints nits complain complains flags");
         Add("result", WordClass.Outcome, "result results output outputs");
 
         foreach (var scope in ("project projects repo repos repository codebase code_base code source sources src everything all entire whole file files folder "
@@ -213,7 +218,11 @@ internal static class DevVocabulary
         }
 
         Add("add", WordClass.Work, "add adds adding added");
-        Add("create", WordClass.Work, "create creates creating created generate generates scaffold new");
+        Add("create", WordClass.Work, "create creates creating created generate generates scaffold");
+
+        // "new" describes ("the new migrations", "there are new warnings"); "a new project" or "new component ..." opening
+        // a clause is one to make (TextAnalyzer).
+        Add("create", WordClass.Scope, "new", workAtClauseStart: true);
         Add("write", WordClass.Work, "write writes writing wrote rewrite rewrites");
         Add("implement", WordClass.Work, "implement implements implementing implemented introduce work_on working_on worked_on");
         Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify");
@@ -248,6 +257,8 @@ internal static class DevVocabulary
         Add("port", WordClass.Scope, "port", workAtClauseStart: true);
         Add("checkout", WordClass.Scope, "checkout", workAtClauseStart: true);
         Add("address", WordClass.Scope, "link links url urls address localhost");
+        Add("person", WordClass.Scope, "reviewer reviewers colleague colleagues teammate teammates");
+        Add("note", WordClass.Scope, "note notes noted");
 
         // Parts of a build that say what is built, not which operation: bundled assets, modules of a multi-module project.
         Add("assets", WordClass.Scope, "asset assets static bundle bundles umbrella multi_module multimodule submodule submodules ex exs");

@@ -13,6 +13,9 @@ internal static class EnglishVerbs
 
     private static readonly Lazy<(FrozenDictionary<string, VerbReading> Lemmas, FrozenDictionary<string, string> Irregular)> Table = new(Load);
 
+    /// <summary>Whether <paramref name="word"/> is an irregular form of a verb ("came", "gone", "broke").</summary>
+    public static bool IsIrregularForm(string word) => Table.Value.Irregular.ContainsKey(word);
+
     /// <summary>How <paramref name="word"/> (lower case, any inflection: "squashed", "digging", "ran") reads as a verb.</summary>
     public static VerbReading Read(string word)
     {
@@ -40,7 +43,7 @@ internal static class EnglishVerbs
     }
 
     /// <summary>The lemmas an inflected form may come from (WordNet's detachment rules plus doubled consonants).</summary>
-    private static IEnumerable<string> Lemmas(string word)
+    internal static IEnumerable<string> Lemmas(string word)
     {
         if (word.Length < 4)
         {

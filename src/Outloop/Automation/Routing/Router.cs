@@ -547,6 +547,8 @@ internal sealed class Router
             this.weights = weights;
             var incidentalAnchors = 0UL;
             var scopedAnchors = 0UL;
+            var contextTopics = 0UL;
+            var asks = false;
             for (var i = 0; i < tokens.Length; i++)
             {
                 var bit = 1UL << i;
@@ -557,6 +559,7 @@ internal sealed class Router
                     {
                         // A statement of fact ("the app is slow") asks for nothing: only places may stand in for the request.
                         incidentalAnchors |= tokens[i].Context ? 0 : bit;
+                        contextTopics |= tokens[i].Context && cls is WordClass.Topic or WordClass.Action ? bit : 0;
                     }
                     else if ((tokens[i].Scoped || tokens[i].Named) && cls != WordClass.Work)
                     {
@@ -585,6 +588,8 @@ internal sealed class Router
                 {
                     Work |= bit;
                 }
+
+                asks |= cls is WordClass.Generic or WordClass.Action && !tokens[i].Context;
             }
 
             // A place ("packages/web", "before I commit") decides the route only when nothing else in the request can.
@@ -593,6 +598,13 @@ internal sealed class Router
             if (Anchor == 0)
             {
                 Anchor = scopedAnchors != 0 ? scopedAnchors : incidentalAnchors;
+            }
+
+            // "lint came back dirty; run it again": a request that names nothing acts on what its context was about,
+            // the first thing named there.
+            if (Anchor == 0 && asks)
+            {
+                Anchor = contextTopics & (~contextTopics + 1);
             }
         }
 

@@ -51,6 +51,11 @@ internal static class TextAnalyzer
         "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "ask",
     };
 
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "should", "must", "shall", "would", "will", "can", "could", "may", "might", "ca", "wo", "need", "needs",
+    };
+
     private static readonly HashSet<string> FirstPersonSubjects = new(StringComparer.Ordinal) { "i", "we", "ive", "weve", "id" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -115,6 +120,8 @@ internal static class TextAnalyzer
         var narrative = false;
         var relative = false;
         var statement = false;
+        var wished = false;
+        var planned = false;
         var timePhrase = false;
         string? previousWord = null;
         string? clauseWord = null;
@@ -123,7 +130,7 @@ internal static class TextAnalyzer
         var askedOfYou = AsksTheListener(raw);
         for (var i = 0; i < raw.Count; i++)
         {
-            var (word, breakBefore, isArgument) = raw[i];
+            var (word, breakBefore, isArgument, codeName) = raw[i];
             if (breakBefore)
             {
                 OpenClause();
@@ -144,6 +151,14 @@ internal static class TextAnalyzer
                 Emit(argumentEntry is { Class: WordClass.Topic or WordClass.Scope }
                     ? Token(word, argumentEntry, false, true) with { Incidental = true }
                     : new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Scope, false, true) { Incidental = true });
+                previousWord = word;
+                continue;
+            }
+
+            // A name from the code ("CartService", "raw_events") is a thing the request is about, never a verb or a topic.
+            if (codeName)
+            {
+                Emit(new AnalyzedToken(word, [Stemmer.Stem(word)], WordClass.Plain, false, scoped || subordinate || narrative) { Named = true });
                 previousWord = word;
                 continue;
             }
@@ -170,6 +185,21 @@ internal static class TextAnalyzer
                 continue;
             }
 
+            // "update them to versions that won't break anything", "don't break anything": a constraint, no negated request.
+            if (word is "not" or "never" && NextWord(raw, i) is { } broken && raw[broken].Word is "break" or "breaking" or "fail" or "affect")
+            {
+                previousWord = word;
+                continue;
+            }
+
+            // "my editor didn't run the formatter", "the table does not exist": a negation inside a statement about
+            // something says how things are; only a negated request ("don't run", "it must not start") negates.
+            if (word is "not" or "never" && clauseWord is not null and not ("which" or "what" or "who" or "where") && previousWord is not null && !Modals.Contains(previousWord))
+            {
+                previousWord = word;
+                continue;
+            }
+
             // "bring the local stack up", "get the app running", "srv up": a starting verb completed at the clause's end.
             if (word is "up" or "running" or "started" && (i + 1 == raw.Count || raw[i + 1].BreakBefore || raw[i + 1].Word is "in" or "locally" or "on" or "for" or "and" or "so")
                 && ((clauseWord is not null && StartingVerbs.Contains(clauseWord) && (word == "up" || clauseWord == "get"))
@@ -185,6 +215,22 @@ internal static class TextAnalyzer
             var conditional = word == "if" && !(tokens.Count > 0 && tokens[^1].Class == WordClass.Generic && tokens[^1].Surface == previousWord)
                 && previousWord is not ("me" or "us" or "know" or "see" or "sure" or "wonder" or "wondering" or "wondered" or "ask" or "asking" or "out")
                 && !(i + 2 < raw.Count && raw[i + 1].Word is "you" or "u" && raw[i + 2].Word is "could" or "can" or "would" or "will" or "have" or "get");
+            // "..., so run ruff check": "so" before a request opens the main clause; "so I can test it" gives a purpose.
+            if (word == "so" && tokens.Count > 0 && i + 1 < raw.Count && (AsksAt(raw, i + 1)
+                || DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Generic or WordClass.Action or WordClass.Topic }))
+            {
+                OpenClause();
+                scoped = false;
+                sawFrom = false;
+                subordinate = false;
+                firstPerson = false;
+                narrative = false;
+                relative = false;
+                statement = false;
+                previousWord = word;
+                continue;
+            }
+
             if (DevVocabulary.Subordinators.Contains(word) || (word == "so" && tokens.Count > 0) || conditional)
             {
                 OpenClause();
@@ -250,6 +296,24 @@ internal static class TextAnalyzer
             {
                 firstPerson = true;
             }
+
+            wished |= clauseOpen && RequestVerbs.Contains(word);
+
+            // "format the code its a mess": "it's" after the request opens a statement about it.
+            if (!clauseOpen && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && ((word == "its" && (Determiners.Contains(raw[i + 1].Word) || raw[i + 1].Word is "not" or "so" or "too" or "very" or "still" or "already" or "been" or "ok" or "fine" or "broken"))
+                    || (word == "it" && raw[i + 1].Word is "s" or "is" or "was")))
+            {
+                OpenClause();
+                scoped = false;
+                sawFrom = false;
+                narrative = true;
+                previousWord = word;
+                continue;
+            }
+
+            // "I will test the handlers by hand", "I'll check it later": the speaker's own plan is context.
+            planned |= clauseOpen && firstPerson && word is "will" or "ll" or "gonna" && !askedOfYou;
 
             // "the migration I just pulled", "requests I want to fire at it": a first-person clause inside a noun phrase
             // describes the thing, it is context; "what did I change" is a question, not such a clause.
@@ -380,10 +444,13 @@ internal static class TextAnalyzer
                 clauseOpen = false;
                 clauseWord = word;
 
-                // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise".
-                statement = firstPerson && askedOfYou && !IsPastTense(word) && !RequestVerbs.Contains(word);
-                narrative = (firstPerson && IsPastTense(word)) || (Determiners.Contains(word) && CopulaFollows(raw, i + 1))
-                    || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word));
+                // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
+                // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
+                statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !RequestVerbs.Contains(word);
+                narrative = ((firstPerson || previousWord == "you") && IsPastTense(word)) || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished))
+                    || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
+                    || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
+                        && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);
             }
 
             if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word) && !statement)
@@ -430,7 +497,25 @@ internal static class TextAnalyzer
             // "git commit -am wip", "git push": the word after git is the operation asked for, as a verb opening the clause;
             // only the ones that read the working tree and history ("git log", "git status") stay what they name.
             var gitVerb = previousWord == "git" && tokens.Count > 0 && tokens[^1] is { Surface: "git", ClauseStart: true } && !ReadOnlyGit.Contains(word);
-            var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes, scoped || context);
+            var told = previousWord is "i" or "we";
+            var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes && !told, scoped || context);
+
+            // "Marco's review comments", "the fix commit": a work word between a determiner and a noun qualifies the noun;
+            // "the ones adding the partition tables": a participle after a noun describes it.
+            if (token.Class == WordClass.Work && !token.ClauseStart && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && ((previousWord is not null and not ("a" or "an") && (Determiners.Contains(previousWord) || previousWord == "s")
+                        && !DevVocabulary.StopWords.Contains(raw[i + 1].Word) && !DevVocabulary.Prepositions.Contains(raw[i + 1].Word))
+                    || (word.EndsWith("ing", StringComparison.Ordinal) && previousWord is not null && tokens.Count > 0 && tokens[^1].Surface == previousWord
+                        && tokens[^1].Class is WordClass.Plain or WordClass.Scope)))
+            {
+                token = token with { Class = WordClass.Scope, Scoped = true };
+            }
+
+            // "a new project", "an new endpoint": something to make.
+            if (token.Concepts[0] == "create" && token.Class == WordClass.Scope && previousWord is "a" or "an" && !context)
+            {
+                token = token with { Class = WordClass.Work, Scoped = false };
+            }
 
             // "compile a list of the endpoints", "build a report": an operation word with "a" and a thing that is no
             // topic of its own makes something new; the thing weighs fully against any target.
@@ -450,8 +535,8 @@ internal static class TextAnalyzer
             // still one to create and "the refactor" is work named as a noun.
             if (token.Class == WordClass.Work && !token.ClauseStart
                 && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
-                    || (context && (IsPastTense(word) || token.Concepts[0] == "create"))
-                    || (subordinate && (timePhrase || firstPerson || word.EndsWith("ing", StringComparison.Ordinal)))))
+                    || (context && IsPastTense(word))
+                    || (subordinate && previousWord is not ("you" or "u"))))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
@@ -479,6 +564,8 @@ internal static class TextAnalyzer
         {
             clauseOpen = true;
             clauseWord = null;
+            wished = false;
+            planned = false;
             clause++;
             sawMigrate = false;
             sawUpdate = false;
@@ -539,7 +626,7 @@ internal static class TextAnalyzer
         // "format the prices", "format the error messages": formatting a thing that is not code is writing code;
         // only a formatter named ("black the loaders") or code itself makes it the formatter's job.
         var formatsData = Has(static t => t.ClauseStart && t.Concepts[0] == "format") && !Has(static t => t.Concepts.Length > 1 && t.Concepts[1] == "format");
-        var onlyComponent = !Has(static t => t.Class is WordClass.Topic or WordClass.Plain && !t.Scoped)
+        var onlyComponent = !Has(static t => t.Class is WordClass.Topic or WordClass.Plain && !t.Scoped && !t.Named)
             && Has(static t => t.ClauseStart && t.Concepts[0] is "run" or "start");
         for (var i = 0; i < clause.Count; i++)
         {
@@ -549,7 +636,7 @@ internal static class TextAnalyzer
             {
                 // "make the tests pass" asks for a fix; "make the tests run", "make a build" ask for the operation.
                 if (!Has(static t => t.Concepts[0] == "pass", i + 1)
-                    && Has(static t => t.Class == WordClass.Generic || t.Concepts[0] == "build" || t.Surface == "up to date", i + 1))
+                    && Has(static t => t.Class == WordClass.Generic || t.Concepts[0] is "build" or "update" || t.Surface == "up to date", i + 1))
                 {
                     continue;
                 }
@@ -576,7 +663,7 @@ internal static class TextAnalyzer
     }
 
     /// <summary>Whether the words after "migrate ... to" name a schema state (head, the latest version, 42) rather than a new technology.</summary>
-    private static bool IsMigrationDestination(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    private static bool IsMigrationDestination(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
     {
         while (at < raw.Count && !raw[at].BreakBefore && Determiners.Contains(raw[at].Word))
         {
@@ -587,7 +674,7 @@ internal static class TextAnalyzer
     }
 
     /// <summary>Whether the words after "to" name the whole project ("to the whole solution", "to all files").</summary>
-    private static bool WholeFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    private static bool WholeFollows(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
     {
         while (at < raw.Count && !raw[at].BreakBefore && Determiners.Contains(raw[at].Word))
         {
@@ -598,7 +685,7 @@ internal static class TextAnalyzer
     }
 
     /// <summary>Whether the request asks the listener ("can you", "could u", "please") anywhere.</summary>
-    private static bool AsksTheListener(List<(string Word, bool BreakBefore, bool Argument)> raw)
+    private static bool AsksTheListener(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw)
     {
         for (var k = 0; k < raw.Count; k++)
         {
@@ -612,12 +699,12 @@ internal static class TextAnalyzer
     }
 
     /// <summary>Whether the words at <paramref name="at"/> ask the listener ("can you", "would u", "please").</summary>
-    private static bool AsksAt(List<(string Word, bool BreakBefore, bool Argument)> raw, int at) =>
+    private static bool AsksAt(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at) =>
         raw[at].Word is "please" or "pls" or "plz"
         || (raw[at].Word is "can" or "could" or "would" or "will" && at + 1 < raw.Count && raw[at + 1].Word is "you" or "u");
 
     /// <summary>The index of the next word of the clause after <paramref name="at"/>, past any of <paramref name="skip"/>.</summary>
-    private static int? NextWord(List<(string Word, bool BreakBefore, bool Argument)> raw, int at, params ReadOnlySpan<string> skip)
+    private static int? NextWord(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, params ReadOnlySpan<string> skip)
     {
         for (var k = at + 1; k < raw.Count && !raw[k].BreakBefore; k++)
         {
@@ -631,7 +718,7 @@ internal static class TextAnalyzer
     }
 
     /// <summary>Whether the clause before <paramref name="at"/> asks which or what ("show me which files I changed").</summary>
-    private static bool AskedWhich(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    private static bool AskedWhich(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
     {
         for (var k = at - 1; k >= 0; k--)
         {
@@ -649,8 +736,8 @@ internal static class TextAnalyzer
         return false;
     }
 
-    /// <summary>Whether a copula follows within the next two words of the clause ("my diff is", "the new code looks").</summary>
-    private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument)> raw, int at)
+    /// <summary>Whether a copula or a past tense follows within the next two words of the clause ("my diff is", "the new code looks", "the schema changed").</summary>
+    private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, bool pastTense = true)
     {
         for (var k = at + 1; k < Math.Min(raw.Count, at + 3); k++)
         {
@@ -659,7 +746,8 @@ internal static class TextAnalyzer
                 return false;
             }
 
-            if (Copulas.Contains(raw[k].Word))
+            // "the pyproject changed quite a lot": a past-tense verb after the subject tells what happened.
+            if (Copulas.Contains(raw[k].Word) || (pastTense && IsPastTense(raw[k].Word) && DevVocabulary.Find(raw[k - 1].Word) is not { Class: WordClass.Work }))
             {
                 return true;
             }
@@ -693,7 +781,8 @@ internal static class TextAnalyzer
     }
 
     private static bool IsPastTense(string word) =>
-        (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) || IrregularPast.Contains(word);
+        (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) || IrregularPast.Contains(word)
+        || (word.Length > 3 && !word.EndsWith('s') && EnglishVerbs.IsIrregularForm(word));
 
     private static AnalyzedToken Token(string surface, VocabularyEntry? entry, bool clauseStart, bool scoped)
     {
@@ -726,10 +815,10 @@ internal static class TextAnalyzer
         (word.Length > 5 && word.EndsWith("error", StringComparison.Ordinal) && word != "errors")
         || (word.Length > 9 && word.EndsWith("exception", StringComparison.Ordinal));
 
-    private static List<(string Word, bool BreakBefore, bool Argument)> Split(string text)
+    private static List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> Split(string text)
     {
         var arguments = ArgumentChars(text);
-        var words = new List<(string, bool, bool)>();
+        var words = new List<(string, bool, bool, bool)>();
         var current = new StringBuilder();
         var pendingBreak = false;
         for (var i = 0; i < text.Length; i++)
@@ -754,35 +843,45 @@ internal static class TextAnalyzer
                 if (current[^1] == 'n' && i + 1 < text.Length && char.ToLowerInvariant(text[i + 1]) == 't')
                 {
                     current.Length--;
-                    Flush(words, current, ref pendingBreak, i > 0 && arguments[i - 1]);
-                    words.Add(("not", false, false));
+                    Flush(words, current, ref pendingBreak, i > 0 ? arguments[i - 1] : default);
+                    words.Add(("not", false, false, false));
                     i++;
                     continue;
                 }
 
-                Flush(words, current, ref pendingBreak, i > 0 && arguments[i - 1]);
+                Flush(words, current, ref pendingBreak, i > 0 ? arguments[i - 1] : default);
                 continue;
             }
 
-            Flush(words, current, ref pendingBreak, i > 0 && arguments[i - 1]);
+            Flush(words, current, ref pendingBreak, i > 0 ? arguments[i - 1] : default);
             var next = i + 1 < text.Length ? text[i + 1] : ' ';
-            if (c is ',' or ';' or '!' or '?' or '\n' or '(' or ')' || (c is '.' or ':' && char.IsWhiteSpace(next)) || (c is '.' && i + 1 == text.Length))
+            // A dash between words ("the partition tables -- please apply them") ends a clause like a comma.
+            var dash = c is '\u2014' or '\u2013' || (c == '-' && i > 0 && char.IsWhiteSpace(text[i - 1]) && (char.IsWhiteSpace(next) || next == '-'));
+            if (c is ',' or ';' or '!' or '?' or '\n' or '(' or ')' || dash || (c is '.' or ':' && char.IsWhiteSpace(next)) || (c is '.' && i + 1 == text.Length))
             {
                 pendingBreak = true;
             }
         }
 
-        Flush(words, current, ref pendingBreak, text.Length > 0 && arguments[^1]);
+        Flush(words, current, ref pendingBreak, text.Length > 0 ? arguments[^1] : default);
         return words;
     }
 
     /// <summary>
-    /// For each character, whether it belongs to an argument: a whitespace-separated chunk that is a path or branch
-    /// ("src/app", "release/2.3"), a file name ("main.py") or a flag ("--watch").
+    /// For each character, whether it belongs to an argument (a whitespace-separated chunk that is a path or branch
+    /// ("src/app", "release/2.3"), a file name ("main.py"), a flag ("--watch"), or an aside in parentheses ("(the ones
+    /// adding the partition tables)")) or to a name from the code ("CartService", "raw_events", "Inventory.Domain").
     /// </summary>
-    private static bool[] ArgumentChars(string text)
+    private static (bool Argument, bool CodeName)[] ArgumentChars(string text)
     {
-        var result = new bool[text.Length];
+        var result = new (bool Argument, bool CodeName)[text.Length];
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' && depth > 0 ? -1 : 0;
+            result[i] = (depth > 0, false);
+        }
+
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -794,13 +893,41 @@ internal static class TextAnalyzer
             var chunk = text.AsSpan(start, i - start).TrimEnd(",;:!?)'\"").TrimStart("('\"");
             if (IsArgument(chunk))
             {
-                result.AsSpan(start, i - start).Fill(true);
+                result.AsSpan(start, i - start).Fill((true, false));
+            }
+            else if (IsCodeName(chunk))
+            {
+                result.AsSpan(start, i - start).Fill((false, true));
             }
 
             start = i + 1;
         }
 
         return result;
+    }
+
+    /// <summary>A name from the code: camelCase or PascalCase with an inner capital, snake_case, or capitalised dotted words.</summary>
+    private static bool IsCodeName(ReadOnlySpan<char> chunk)
+    {
+        // "TypeScript", "GitHub", "PostgreSQL": a product the vocabulary knows is not a name from the code; nor is a
+        // named failure ("TypeError"), which reports a bug.
+        var lower = chunk.ToString().ToLowerInvariant();
+        if (DevVocabulary.Find(lower) is not null || IsErrorName(lower))
+        {
+            return false;
+        }
+
+        for (var i = 1; i + 1 < chunk.Length; i++)
+        {
+            if ((char.IsAsciiLetterLower(chunk[i]) && char.IsAsciiLetterUpper(chunk[i + 1]) && i + 2 < chunk.Length && char.IsAsciiLetterLower(chunk[i + 2]))
+                || (chunk[i] == '_' && char.IsAsciiLetter(chunk[i - 1]) && char.IsAsciiLetter(chunk[i + 1]))
+                || (chunk[i] == '.' && char.IsAsciiLetterUpper(chunk[0]) && char.IsAsciiLetter(chunk[i - 1]) && char.IsAsciiLetter(chunk[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsArgument(ReadOnlySpan<char> chunk)
@@ -828,14 +955,14 @@ internal static class TextAnalyzer
             && chunk[(dot + 1)..].IndexOfAnyExceptInRange('a', 'z') < 0;
     }
 
-    private static void Flush(List<(string, bool, bool)> words, StringBuilder current, ref bool pendingBreak, bool argument)
+    private static void Flush(List<(string, bool, bool, bool)> words, StringBuilder current, ref bool pendingBreak, (bool Argument, bool CodeName) kind)
     {
         if (current.Length == 0)
         {
             return;
         }
 
-        words.Add((current.ToString(), pendingBreak && words.Count > 0, argument));
+        words.Add((current.ToString(), pendingBreak && words.Count > 0, kind.Argument, kind.CodeName));
         pendingBreak = false;
         current.Clear();
     }

@@ -54,8 +54,9 @@ internal sealed class TypoCorrector
             return null;
         }
 
-        // A real English verb ("forgetting") is two letters from some development word ("formatting"): only one edit for it.
-        var limit = word.Length >= LongWord && EnglishVerbs.Read(word) == VerbReading.None ? 2 : 1;
+        // A real English word ("forgetting", "context") is two letters from some development word ("formatting",
+        // "convert"): two edits only for a word English does not know.
+        var limit = word.Length >= LongWord && !EnglishWords.Contains(word) ? 2 : 1;
         var matches = new List<(string Word, string Concept)>(4);
 
         // A typo keeps its first or second letter in place, or swaps the two.

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+
+namespace Outloop.Automation.Routing;
+
+/// <summary>
+/// The English words of seven letters or more (WordNet 3.0, written by <c>scripts/english-verbs.py</c> into the
+/// embedded <c>EnglishWords.txt.gz</c>): a real word ("context", "forgetting") is never read as a two-letter typo of
+/// a development word ("convert", "formatting").
+/// </summary>
+internal static class EnglishWords
+{
+    private const string ResourceName = "Outloop.Automation.Routing.EnglishWords.txt.gz";
+
+    private static readonly Lazy<FrozenSet<string>> Words = new(Load);
+
+    /// <summary>Whether <paramref name="word"/> (lower case, any inflection) is an English word.</summary>
+    public static bool Contains(string word)
+    {
+        var words = Words.Value;
+        if (words.Contains(word) || EnglishVerbs.Read(word) != VerbReading.None)
+        {
+            return true;
+        }
+
+        foreach (var lemma in EnglishVerbs.Lemmas(word))
+        {
+            if (words.Contains(lemma))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FrozenSet<string> Load()
+    {
+        using var stream = typeof(EnglishWords).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                words.Add(line);
+            }
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+}
