@@ -259,6 +259,7 @@ internal static class DevVocabulary
         Add("address", WordClass.Scope, "link links url urls address localhost");
         Add("person", WordClass.Scope, "reviewer reviewers colleague colleagues teammate teammates");
         Add("note", WordClass.Scope, "note notes noted");
+        Add("pull_request", WordClass.Scope, "pull_request pull_requests merge_request merge_requests pr prs mr");
 
         // Parts of a build that say what is built, not which operation: bundled assets, modules of a multi-module project.
         Add("assets", WordClass.Scope, "asset assets static bundle bundles umbrella multi_module multimodule submodule submodules ex exs");

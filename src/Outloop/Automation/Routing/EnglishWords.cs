@@ -14,6 +14,9 @@ internal static class EnglishWords
 
     private static readonly Lazy<FrozenSet<string>> Words = new(Load);
 
+    /// <summary>Whether <paramref name="word"/> (lower case, as written) is an English word of seven letters or more.</summary>
+    public static bool ContainsExactly(string word) => Words.Value.Contains(word);
+
     /// <summary>Whether <paramref name="word"/> (lower case, any inflection) is an English word.</summary>
     public static bool Contains(string word)
     {

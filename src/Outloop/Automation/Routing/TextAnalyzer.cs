@@ -497,7 +497,8 @@ internal static class TextAnalyzer
             // "git commit -am wip", "git push": the word after git is the operation asked for, as a verb opening the clause;
             // only the ones that read the working tree and history ("git log", "git status") stay what they name.
             var gitVerb = previousWord == "git" && tokens.Count > 0 && tokens[^1] is { Surface: "git", ClauseStart: true } && !ReadOnlyGit.Contains(word);
-            var told = previousWord is "i" or "we";
+            // "I just change the pom.xml": the verb of a first-person statement is no imperative.
+            var told = previousWord is "i" or "we" || (firstPerson && isClauseStart && !wished);
             var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes && !told, scoped || context);
 
             // "Marco's review comments", "the fix commit": a work word between a determiner and a noun qualifies the noun;
@@ -736,12 +737,13 @@ internal static class TextAnalyzer
         return false;
     }
 
-    /// <summary>Whether a copula or a past tense follows within the next two words of the clause ("my diff is", "the new code looks", "the schema changed").</summary>
+    /// <summary>Whether a copula or a past tense follows within the next four words of the clause ("my diff is", "the new code looks", "the schema changed").</summary>
     private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, bool pastTense = true)
     {
-        for (var k = at + 1; k < Math.Min(raw.Count, at + 3); k++)
+        // A noun phrase may run a few words ("the pre-commit hook has been disabled"); a verb of the vocabulary ends it.
+        for (var k = at + 1; k < Math.Min(raw.Count, at + 5); k++)
         {
-            if (raw[k].BreakBefore)
+            if (raw[k].BreakBefore || DevVocabulary.Find(raw[k].Word) is { Class: WordClass.Work })
             {
                 return false;
             }

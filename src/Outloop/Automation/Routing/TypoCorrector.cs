@@ -49,7 +49,9 @@ internal sealed class TypoCorrector
     /// <summary>The known word <paramref name="word"/> is a typo of, or null.</summary>
     public string? Correct(string word)
     {
-        if (word.Length < MinLength || known.Contains(word) || english.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        // A long word that English has as written ("waiting") is no typo, even one letter from "writing".
+        if (word.Length < MinLength || known.Contains(word) || english.Contains(word) || !word.All(char.IsAsciiLetterLower)
+            || EnglishWords.ContainsExactly(word))
         {
             return null;
         }
