@@ -122,6 +122,7 @@ internal static class TextAnalyzer
         var statement = false;
         var wished = false;
         var planned = false;
+        var reported = false;
         var timePhrase = false;
         string? previousWord = null;
         string? clauseWord = null;
@@ -206,6 +207,16 @@ internal static class TextAnalyzer
                     || (word == "up" && tokens.Count > 0 && tokens[^1].Concepts[0] is "server" or "app" && tokens[^1].Surface == previousWord)))
             {
                 Emit(new AnalyzedToken(clauseWord + " ... " + word, ["start"], WordClass.Action, false, scoped || subordinate || narrative));
+                previousWord = word;
+                continue;
+            }
+
+            // "tell me which ones changed version", "let me know if anything fails": what is to be reported back is read
+            // but never counts against a target (it names what the result holds, not another operation).
+            if (word is "which" or "what" or "whether" or "if" or "where" or "whats" && tokens.Count > 0 && tokens[^1] is { Concepts: ["show", ..], Class: WordClass.Generic }
+                && (previousWord is "me" or "us" || tokens[^1].Surface == previousWord))
+            {
+                reported = true;
                 previousWord = word;
                 continue;
             }
@@ -546,6 +557,11 @@ internal static class TextAnalyzer
 
             // The speaker's own statement beside a request to the listener ("I'm a bit lost, can you ..."): it neither
             // counts against a target nor vetoes; it decides only when the request itself names nothing ("run it").
+            if (reported && !context && token.Class is not (WordClass.Question or WordClass.Problem or WordClass.Negation))
+            {
+                token = token with { Scoped = true, Incidental = true };
+            }
+
             if (statement && !context)
             {
                 token = token with
@@ -567,6 +583,7 @@ internal static class TextAnalyzer
             clauseWord = null;
             wished = false;
             planned = false;
+            reported = false;
             clause++;
             sawMigrate = false;
             sawUpdate = false;
