@@ -7,7 +7,7 @@ namespace Outloop.Automation.Routing;
 /// shell-command classifier of the pattern engine, and rewrites it as the plain words of the operation it performs
 /// ("update the dependencies"), so targets are matched by what the command does, whatever runner it names. Only
 /// operations a request can safely name by their kind are rewritten: tests, builds and type checks, linters, formatters,
-/// dependency updates, read-only version-control commands, migrations applied and servers started.
+/// dependency updates, read-only version-control commands, migrations applied, servers and applications started.
 /// </summary>
 internal static class CommandRequest
 {
@@ -97,8 +97,9 @@ internal static class CommandRequest
         }
 
         // A tool's bare name ("prettier", "black") says which tool, not a mode: the vocabulary reads it as that tool's kind.
+        // A program that is an English verb too ("make") is read as the program: alone, it is no verb of a sentence.
         if ((start + 1 == parts.Length || Prose.Contains(parts[start + 1].ToLowerInvariant()))
-            && DevVocabulary.Find(parts[start].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null })
+            && DevVocabulary.Find(parts[start].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null, WorkAtClauseStart: false })
         {
             return null;
         }
@@ -130,14 +131,27 @@ internal static class CommandRequest
     }
 
     /// <summary>
-    /// A formatter named without any flag ("gofmt the repo", "run prettier on src") is asked to format: the pattern
-    /// engine reads its default print-only mode as a check, a request means the tool's purpose.
+    /// Where a request means more than the pattern engine's reading. A formatter named without any flag ("gofmt the
+    /// repo", "run prettier on src") is asked to format: the pattern engine reads its default print-only mode as a
+    /// check, a request means the tool's purpose. A tox or nox session named for a check (<c>nox -s lint</c>,
+    /// <c>tox -e typecheck</c>) asks for that check: the pattern engine counts every session as a test run.
     /// </summary>
-    private static OperationSignature? Formatting(OperationSignature? signature, string[] words) =>
-        signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
-            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" }
-            ? signature with { Category = OperationCategory.Format }
-            : signature;
+    private static OperationSignature? Formatting(OperationSignature? signature, string[] words)
+    {
+        if (signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
+            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" })
+        {
+            return signature with { Category = OperationCategory.Format };
+        }
+
+        if (signature is { Category: OperationCategory.Test, Subcategory: "tox" or "nox" } && signature.Target != SignatureTargets.All
+            && RunnerTable.ScriptCategory(signature.Target) is var category && category is OperationCategory.Lint or OperationCategory.Build or OperationCategory.Format)
+        {
+            return signature with { Category = category };
+        }
+
+        return signature;
+    }
 
     private static bool LooksLikeProgram(string word)
     {
@@ -174,10 +188,11 @@ internal static class CommandRequest
         OperationCategory.Build => "build the project",
         OperationCategory.Lint => "run the linter",
         OperationCategory.Format => "format the code",
-        OperationCategory.Deps when DepsUpdates.Contains(signature.Target) => "update the dependencies",
+        OperationCategory.Deps when DepsUpdates.Contains(signature.Target[(signature.Target.LastIndexOf('.') + 1)..]) => "update the dependencies",
         OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) => "git " + signature.Target,
         OperationCategory.Run when signature.Target == RunnerTable.MigrateTarget || signature.Target.EndsWith(":migrate", StringComparison.Ordinal) || signature.Target.EndsWith(".migrate", StringComparison.Ordinal) => "run the database migrations",
         OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) => "start the dev server",
+        OperationCategory.Run when signature.StartsApp => "run the app",
         _ => null,
     };
 }

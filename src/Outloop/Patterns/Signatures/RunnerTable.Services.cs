@@ -23,7 +23,10 @@ internal static partial class RunnerTable
                 "downgrade" => site.Op(Run, program, "rollback"),
                 _ => site.Op(Run, program, verb ?? All),
             },
-            "flyway" or "liquibase" or "dbmate" or "goose" or "migrate" or "atlas" => verb switch
+            "atlas" => verb is "migrate" or "schema" && SecondVerb(args) is "apply"
+                ? site.Op(Run, program, MigrateTarget)
+                : site.Op(Run, program, verb is "migrate" or "schema" && SecondVerb(args) is { } step ? verb + "-" + step : verb ?? All),
+            "flyway" or "liquibase" or "dbmate" or "goose" or "migrate" => verb switch
             {
                 "migrate" or "up" or "update" or "apply" or "up-by-one" => site.Op(Run, program, MigrateTarget),
                 "down" or "rollback" or "undo" or "redo" or "reset" or "down-to" => site.Op(Run, program, "rollback"),
@@ -35,17 +38,29 @@ internal static partial class RunnerTable
             "diesel" or "sqlx" or "sea-orm-cli" => verb is "migration" or "migrate" && SecondVerb(args) is "run" or "up" or null
                 ? site.Op(Run, program, MigrateTarget)
                 : site.Op(Run, program, verb is "migration" or "migrate" && SecondVerb(args) is "revert" or "down" ? "rollback" : verb ?? All),
-            "knex" or "sequelize" or "sequelize-cli" or "typeorm" or "mikro-orm" or "drizzle-kit" => verb is not null && (verb.EndsWith("migrate", StringComparison.Ordinal) || verb.EndsWith(":latest", StringComparison.Ordinal) || verb.EndsWith(":run", StringComparison.Ordinal) || verb is "push" or "migrate:up" or "migration:up")
+            "knex" or "sequelize" or "sequelize-cli" or "typeorm" or "mikro-orm" or "drizzle-kit" or "kysely" => verb is not null
+                && (verb.EndsWith("migrate", StringComparison.Ordinal) || verb.EndsWith(":latest", StringComparison.Ordinal) || verb.EndsWith(":run", StringComparison.Ordinal) || verb is "push" or "migrate:up" or "migration:up")
+                && SecondVerb(args) is null or "latest" or "up" or "run" or "deploy"
                 ? site.Op(Run, program, MigrateTarget)
                 : site.Op(Run, program, verb ?? All),
             "yoyo" or "phinx" or "node-pg-migrate" or "db-migrate" or "refinery" or "sqitch" or "shmig" => verb is "apply" or "migrate" or "up" or "deploy" or "run" or null
                 ? site.Op(Run, program, MigrateTarget)
                 : site.Op(Run, program, verb),
+
+            // Migration runners that say the step: "mig up", "tern migrate", "sql-migrate up", "migrate-mongo up".
+            "mig" or "migrix" or "emigrate" or "miga" or "tern" or "sql-migrate" or "graphile-migrate" or "migrate-mongo" or "ley" or "postgrator" or "umzug" or "pgmigrate" => verb switch
+            {
+                "up" or "migrate" or "apply" or "latest" or "deploy" => site.Op(Run, program, MigrateTarget),
+                "down" or "rollback" or "undo" or "redo" or "reset" => site.Op(Run, program, "rollback"),
+                _ => site.Op(Run, program, verb ?? All),
+            },
             "uvicorn" or "gunicorn" or "hypercorn" or "daphne" or "waitress-serve" or "nodemon" or "air" or "puma" or "unicorn"
                 or "http-server" or "live-server" or "browser-sync" or "webpack-dev-server" or "rackup" or "ts-node-dev" or "granian" => site.Op(Run, program, ServerTarget),
             "foreman" or "overmind" or "hivemind" => verb is "start" or "s" or null ? site.Op(Run, program, ServerTarget) : site.Op(Run, program, verb),
             "trunk" or "dx" or "symfony" or "hanami" when verb is "server" or "serve" or "server:start" => site.Op(Run, program, ServerTarget),
             "flask" or "fastapi" => verb is "run" or "dev" ? site.Op(Run, program, ServerTarget) : site.Op(Run, program, verb ?? All),
+            "streamlit" or "chainlit" or "solara" or "litestar" or "reflex" or "panel" or "shiny" or "wails" or "buffalo" or "encore" or "zola" or "gradio"
+                when verb is "run" or "dev" or "serve" or "server" || program == "gradio" => site.Op(Run, program, ServerTarget),
             _ => null,
         };
     }
