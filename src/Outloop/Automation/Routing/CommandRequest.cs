@@ -55,8 +55,11 @@ internal static class CommandRequest
 
     private static readonly HashSet<string> DepsUpdates = new(StringComparer.Ordinal)
     {
-        "update", "upgrade", "up", "upgrade-interactive", "bump", "refresh",
+        "update", "upgrade", "up", "upgrade-interactive", "bump", "refresh", "lock",
     };
+
+    // Characters that mark a word as written for a program, not for a reader.
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("-./:@=$~");
 
     private static readonly HashSet<string> ServerVerbs = new(StringComparer.Ordinal)
     {
@@ -64,10 +67,12 @@ internal static class CommandRequest
     };
 
     /// <summary>
-    /// The request with its command replaced by the words of the operation, and the command's signature; null when
-    /// the request holds no command whose operation can be named.
+    /// The request with its command replaced by the words of the operation, and the command's signature. The text is
+    /// null when the request is a command the runner table knows whose operation no routable kind names
+    /// (<c>cargo publish</c>, <c>mix deps.get</c>, <c>git push</c>): the router must not read its words as English.
+    /// Null when the request holds no command the table recognises.
     /// </summary>
-    public static (string Text, OperationSignature Signature)? Rewrite(string text)
+    public static (string? Text, OperationSignature Signature)? Rewrite(string text)
     {
         var tick = text.IndexOf('`', StringComparison.Ordinal);
         if (tick >= 0)
@@ -77,9 +82,10 @@ internal static class CommandRequest
             {
                 var inner = text[(tick + 1)..end].Trim();
                 var signature = Formatting(Classify(inner), inner.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                return signature is null || Words(signature) is not { } words
-                    ? null
-                    : (text[..tick] + " " + words + " " + text[(end + 1)..], signature);
+                return signature is null ? null
+                    : Words(signature) is { } words ? (text[..tick] + " " + words + " " + text[(end + 1)..], signature)
+                    : Recognised(signature, inner.Split(' ', StringSplitOptions.RemoveEmptyEntries)) ? (null, signature)
+                    : null;
             }
         }
 
@@ -90,26 +96,49 @@ internal static class CommandRequest
             start++;
         }
 
-        if (start >= parts.Length || !LooksLikeProgram(parts[start])
-            || (start + 1 < parts.Length && EnglishPrograms.Contains(parts[start]) && EnglishSecond.Contains(parts[start + 1].ToLowerInvariant())))
+        // "just dev", "just migrate pls": the task runner `just` is a filler word too; before one recipe name it is the runner.
+        if (start > 0 && start < parts.Length && parts[start - 1] == "just" && (start + 1 == parts.Length || Prose.Contains(parts[start + 1].ToLowerInvariant()))
+            && ReadCommand(parts, start - 1) is { Text: not null } recipe)
+        {
+            return recipe;
+        }
+
+        return ReadCommand(parts, start);
+    }
+
+    /// <summary>The command that starts at <paramref name="start"/> and runs until the prose resumes, read as in <see cref="Rewrite"/>.</summary>
+    private static (string? Text, OperationSignature Signature)? ReadCommand(string[] parts, int start)
+    {
+        // Environment prefixes belong to the command ("MIX_ENV=test mix ecto.migrate"); the program follows them.
+        var program = start;
+        while (program < parts.Length && IsAssignment(parts[program]))
+        {
+            program++;
+        }
+
+        // "make the tests pass", "go ahead": a program that is an English word, followed by English, is English; alone
+        // with its one argument ("make all") it is the program.
+        if (program >= parts.Length || !LooksLikeProgram(parts[program])
+            || (program + 1 < parts.Length && EnglishPrograms.Contains(parts[program]) && EnglishSecond.Contains(parts[program + 1].ToLowerInvariant())
+                && !(program + 2 == parts.Length || Prose.Contains(parts[program + 2].ToLowerInvariant()))))
         {
             return null;
         }
 
         // A tool's bare name ("prettier", "black") says which tool, not a mode: the vocabulary reads it as that tool's kind.
         // A program that is an English verb too ("make") is read as the program: alone, it is no verb of a sentence.
-        if ((start + 1 == parts.Length || Prose.Contains(parts[start + 1].ToLowerInvariant()))
-            && DevVocabulary.Find(parts[start].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null, WorkAtClauseStart: false })
+        if ((program + 1 == parts.Length || Prose.Contains(parts[program + 1].ToLowerInvariant()))
+            && DevVocabulary.Find(parts[program].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null, WorkAtClauseStart: false })
         {
             return null;
         }
 
-        var stop = start;
+        var stop = program;
         var closed = false;
         while (stop < parts.Length && !closed)
         {
             var word = parts[stop];
-            if (stop > start && Prose.Contains(word.ToLowerInvariant()))
+            if (stop > program && Prose.Contains(word.ToLowerInvariant()))
             {
                 break;
             }
@@ -120,14 +149,38 @@ internal static class CommandRequest
         }
 
         var command = string.Join(' ', parts[start..stop]).TrimEnd(',', ';', '?', '!');
-        var found = Formatting(Classify(command), parts[start..stop]);
-        if (found is null || Words(found) is not { } canonical)
+        var found = Formatting(Classify(command), parts[program..stop]);
+        if (found is null)
         {
             return null;
         }
 
+        if (Words(found) is not { } canonical)
+        {
+            return Recognised(found, parts[program..stop]) ? (null, found) : null;
+        }
+
         var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[stop..]));
         return (rewritten, found);
+    }
+
+    private static bool IsAssignment(string word)
+    {
+        var eq = word.IndexOf('=');
+        if (eq <= 0 || !char.IsAsciiLetterUpper(word[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < eq; i++)
+        {
+            if (!(char.IsAsciiLetterUpper(word[i]) || char.IsAsciiDigit(word[i]) || word[i] == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -152,6 +205,15 @@ internal static class CommandRequest
 
         return signature;
     }
+
+    /// <summary>
+    /// A command that plainly is one (<c>cargo publish</c>, <c>mix deps.get</c>, <c>migrate -path db down 1</c>) and does
+    /// something no routable kind names: a dependency, version-control or run command of at least two words, whose
+    /// program is no English verb or whose arguments are written as code. "migrate db" stays English.
+    /// </summary>
+    private static bool Recognised(OperationSignature signature, string[] words) =>
+        signature.Category is OperationCategory.Deps or OperationCategory.Run or OperationCategory.Vcs && words.Length >= 2
+        && (EnglishVerbs.Read(words[0].ToLowerInvariant()) != VerbReading.Main || words.Skip(1).Any(static w => w.AsSpan().IndexOfAny(CodeMarks) >= 0));
 
     private static bool LooksLikeProgram(string word)
     {
@@ -192,7 +254,7 @@ internal static class CommandRequest
         OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) => "git " + signature.Target,
         OperationCategory.Run when signature.Target == RunnerTable.MigrateTarget || signature.Target.EndsWith(":migrate", StringComparison.Ordinal) || signature.Target.EndsWith(".migrate", StringComparison.Ordinal) => "run the database migrations",
         OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) => "start the dev server",
-        OperationCategory.Run when signature.StartsApp => "run the app",
+        OperationCategory.Run when signature.StartsApp => "start the app",
         _ => null,
     };
 }

@@ -506,13 +506,13 @@ internal static partial class RunnerTable
         var rest = args.Skip(i + 1).ToList();
         switch (verb)
         {
-            case "install" or "i" or "ci" or "add" or "uninstall" or "remove" or "rm" or "un" or "update" or "up" or "upgrade"
+            case "install" or "i" or "ci" or "add" or "uninstall" or "remove" or "rm" or "un" or "update" or "up" or "upgrade" or "upgrade-interactive"
                 or "dedupe" or "prune" or "link" or "outdated" or "audit" or "fetch" or "import" or "why" or "ls" or "list" or "pm" or "rebuild":
                 var canonical = verb switch
                 {
                     "i" or "add" => "install",
                     "un" or "rm" or "remove" => "uninstall",
-                    "up" or "upgrade" => "update",
+                    "up" or "upgrade" or "upgrade-interactive" => "update",
                     _ => verb,
                 };
                 return site.Op(Deps, program, canonical);
@@ -876,6 +876,9 @@ internal static partial class RunnerTable
         return task switch
         {
             "phx.server" => site.Op(Run, "mix", ServerTarget),
+
+            // "mix run --no-halt" keeps the application running; "mix run priv/repo/seeds.exs" runs a script.
+            "run" when !rest.Any(static r => r.EndsWith(".exs", StringComparison.Ordinal) || r.EndsWith(".ex", StringComparison.Ordinal)) => App(site.Op(Run, "mix", site.FolderTarget())),
             _ => site.Op(Run, "mix", IsVerbWord(task) ? task : All),
         };
     }
@@ -1263,7 +1266,7 @@ internal static partial class RunnerTable
             case "run" when program is not "nim" && IsAppEntry(first):
             case "build" when program == "zig" && rest.Contains("run"):
             case "exec" when program == "stack":
-                return App(site.Op(Run, program, first is null ? site.FolderTarget() : SignatureTargets.Clean(StripExtension(UnwrapperName(first)))));
+                return App(site.Op(Run, program, first is null || verb == "build" ? site.FolderTarget() : SignatureTargets.Clean(StripExtension(UnwrapperName(first)))));
             case "reactor" when program == "elm":
                 return App(site.Op(Run, "elm", ServerTarget));
             case "spec" when program == "crystal":
