@@ -243,6 +243,57 @@ internal static class CommandRequest
         return ShellOperationClassifier.Classify(command, NoScope);
     }
 
+    /// <summary>
+    /// A read-only verb used read-only: <c>git branch</c> lists branches, but <c>git branch -D x</c> deletes one and
+    /// <c>git branch x</c> creates one.
+    /// </summary>
+    private static bool ReadsOnly(OperationSignature signature)
+    {
+        if (signature.Target != "branch")
+        {
+            return true;
+        }
+
+        var words = signature.NormalizedCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = Array.IndexOf(words, "branch") + 1; i < words.Length && words[i] is not ("|" or "&&" or ";" or "||" or "2>&1"); i++)
+        {
+            var word = words[i];
+            if (word is "--contains" or "--no-contains" or "--merged" or "--no-merged" or "--points-at" or "--sort" or "--format")
+            {
+                i++;
+                continue;
+            }
+
+            if (!(word is "-a" or "-r" or "-v" or "-vv" or "-l" or "--list" or "--all" or "--remotes" or "--show-current" or "--verbose"
+                || word.StartsWith("--sort=", StringComparison.Ordinal) || word.StartsWith("--format=", StringComparison.Ordinal) || word.StartsWith("--color", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A package script named for serving in one of its parts (<c>npm run start:dev</c>, <c>yarn dev:server</c>, <c>just serve-local</c>).</summary>
+    private static bool IsServerScript(OperationSignature signature)
+    {
+        if (signature.Subcategory is not ("npm" or "pnpm" or "yarn" or "bun" or "deno" or "composer" or "make" or "just" or "task" or "turbo" or "nx")
+            || signature.Target.IndexOfAny(['.', ':', '-', '_']) < 0)
+        {
+            return false;
+        }
+
+        foreach (var part in signature.Target.Split(['.', ':', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part is "dev" or "serve" or "server" or "start" or "develop")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The plain words of an operation, or null when its kind does not name one routable operation.</summary>
     internal static string? Words(OperationSignature signature) => signature.Category switch
     {
@@ -251,9 +302,9 @@ internal static class CommandRequest
         OperationCategory.Lint => "run the linter",
         OperationCategory.Format => "format the code",
         OperationCategory.Deps when DepsUpdates.Contains(signature.Target[(signature.Target.LastIndexOf('.') + 1)..]) => "update the dependencies",
-        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) => "git " + signature.Target,
+        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) && ReadsOnly(signature) => "git " + signature.Target,
         OperationCategory.Run when signature.Target == RunnerTable.MigrateTarget || signature.Target.EndsWith(":migrate", StringComparison.Ordinal) || signature.Target.EndsWith(".migrate", StringComparison.Ordinal) => "run the database migrations",
-        OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) => "start the dev server",
+        OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) || IsServerScript(signature) => "start the dev server",
         OperationCategory.Run when signature.StartsApp => "start the app",
         _ => null,
     };

@@ -111,7 +111,9 @@ internal static partial class RunnerTable
 
             // Native builds and other toolchains.
             "make" or "gmake" or "just" or "task" or "mage" or "invoke" or "doit" or "cake" => Make(program, args, site),
-            "cmake" => site.Op(Build, "cmake", args.Contains("--build") ? "build" : "configure"),
+            "cmake" => args.Contains("--install") || args.Contains("-E") || args.Contains("-P")
+                ? site.Op(Run, "cmake", args.Contains("--install") ? "install" : "script")
+                : site.Op(Build, "cmake", args.Contains("--build") ? "build" : "configure"),
             "ninja" or "meson" or "bazel" or "bazelisk" or "buck" or "buck2" or "pants" or "scons" or "xmake" => BuildTool(program, args, site),
             "ctest" => site.Op(Test, "ctest", All),
             "gcc" or "g++" or "cc" or "c++" or "clang" or "clang++" or "tcc" or "icc" or "nvcc" or "ghc" or "ocamlc" or "ocamlfind" => site.Op(Build, program, site.ScopeTarget(Positionals(args, 0, static a => a is "-o" or "-I" or "-L" or "-l" or "-D" or "-include" or "-x" or "-MF" or "-target" or "--target"))),
@@ -216,7 +218,7 @@ internal static partial class RunnerTable
     /// <summary>Formatters write by default, except those that only print; a check, diff or list mode is a lint.</summary>
     private static CommandOperation Formatter(string program, IReadOnlyList<string> args, CommandSite site)
     {
-        var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n")
+        var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n", "--validate")
             || (program is "cljfmt" or "cljstyle" or "purs-tidy" or "csharpier" && FirstVerb(args) == "check");
         var writes = HasAny(args, "--write", "-w", "-i", "--in-place", "--inplace", "--fix") || (program is "ormolu" or "fourmolu" && OptionValue(args, "--mode", "-m") == "inplace");
         bool lint = program switch
@@ -251,7 +253,7 @@ internal static partial class RunnerTable
             "pip" => site.Op(Deps, "uv", "pip-" + (FirstVerb(args.Skip(1).ToList()) ?? All)),
             "build" => site.Op(Build, "uv", verb),
             "publish" => site.Op(Run, "uv", verb),
-            "lock" or "sync" when HasAny(args, "--upgrade", "-U") => site.Op(Deps, "uv", "upgrade"),
+            "lock" or "sync" when HasAny(args, "--upgrade", "-U", "--upgrade-package", "-P") => site.Op(Deps, "uv", "upgrade"),
             "venv" or "add" or "remove" or "sync" or "lock" or "tree" or "tool" or "python" or "export" or "init" or "self" or "cache" => site.Op(Deps, "uv", verb),
             _ => site.Op(Other, "uv", verb ?? All),
         };
