@@ -302,7 +302,7 @@ internal static class CommandRequest
         OperationCategory.Lint => "run the linter",
         OperationCategory.Format => "format the code",
         OperationCategory.Deps when DepsUpdates.Contains(signature.Target[(signature.Target.LastIndexOf('.') + 1)..]) => "update the dependencies",
-        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) && ReadsOnly(signature) => "git " + signature.Target,
+        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) && ReadsOnly(signature) => signature.Target is "shortlog" or "reflog" or "whatchanged" ? "git log" : "git " + signature.Target,
         OperationCategory.Run when signature.Target == RunnerTable.MigrateTarget || signature.Target.EndsWith(":migrate", StringComparison.Ordinal) || signature.Target.EndsWith(".migrate", StringComparison.Ordinal) => "run the database migrations",
         OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) || IsServerScript(signature) => "start the dev server",
         OperationCategory.Run when signature.StartsApp => "start the app",

@@ -118,7 +118,7 @@ internal static partial class RunnerTable
             "ctest" => site.Op(Test, "ctest", All),
             "gcc" or "g++" or "cc" or "c++" or "clang" or "clang++" or "tcc" or "icc" or "nvcc" or "ghc" or "ocamlc" or "ocamlfind" => site.Op(Build, program, site.ScopeTarget(Positionals(args, 0, static a => a is "-o" or "-I" or "-L" or "-l" or "-D" or "-include" or "-x" or "-MF" or "-target" or "--target"))),
             "dune" => Dune(args, site),
-            "swift" or "flutter" or "dart" or "zig" or "stack" or "cabal" or "elm" or "gleam" or "nim" or "nimble" or "crystal" or "v" or "xcodebuild" or "ponyc" or "corral" => Toolchain(program, args, site),
+            "swift" or "flutter" or "dart" or "zig" or "stack" or "cabal" or "elm" or "gleam" or "nim" or "nimble" or "crystal" or "v" or "xcodebuild" or "ponyc" or "corral" or "scala-cli" => Toolchain(program, args, site),
             "cargo-watch" => CargoWatch(args, site),
             "bacon" => Bacon(args, site),
             "nix" or "nix-build" or "nix-shell" => Nix(program, args, site),
@@ -218,7 +218,7 @@ internal static partial class RunnerTable
     /// <summary>Formatters write by default, except those that only print; a check, diff or list mode is a lint.</summary>
     private static CommandOperation Formatter(string program, IReadOnlyList<string> args, CommandSite site)
     {
-        var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n", "--validate")
+        var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n", "--validate", "--lint")
             || (program is "cljfmt" or "cljstyle" or "purs-tidy" or "csharpier" && FirstVerb(args) == "check");
         var writes = HasAny(args, "--write", "-w", "-i", "--in-place", "--inplace", "--fix") || (program is "ormolu" or "fourmolu" && OptionValue(args, "--mode", "-m") == "inplace");
         bool lint = program switch
