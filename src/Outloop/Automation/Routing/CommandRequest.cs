@@ -7,7 +7,7 @@ namespace Outloop.Automation.Routing;
 /// shell-command classifier of the pattern engine, and rewrites it as the plain words of the operation it performs
 /// ("update the dependencies"), so targets are matched by what the command does, whatever runner it names. Only
 /// operations a request can safely name by their kind are rewritten: tests, builds and type checks, linters, formatters,
-/// dependency updates, read-only version-control commands, migrations applied and servers started.
+/// dependency updates, read-only version-control commands, migrations applied, servers and applications started.
 /// </summary>
 internal static class CommandRequest
 {
@@ -55,8 +55,11 @@ internal static class CommandRequest
 
     private static readonly HashSet<string> DepsUpdates = new(StringComparer.Ordinal)
     {
-        "update", "upgrade", "up", "upgrade-interactive", "bump", "refresh",
+        "update", "upgrade", "up", "upgrade-interactive", "bump", "refresh", "lock",
     };
+
+    // Characters that mark a word as written for a program, not for a reader.
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("-./:@=$~");
 
     private static readonly HashSet<string> ServerVerbs = new(StringComparer.Ordinal)
     {
@@ -64,10 +67,12 @@ internal static class CommandRequest
     };
 
     /// <summary>
-    /// The request with its command replaced by the words of the operation, and the command's signature; null when
-    /// the request holds no command whose operation can be named.
+    /// The request with its command replaced by the words of the operation, and the command's signature. The text is
+    /// null when the request is a command the runner table knows whose operation no routable kind names
+    /// (<c>cargo publish</c>, <c>mix deps.get</c>, <c>git push</c>): the router must not read its words as English.
+    /// Null when the request holds no command the table recognises.
     /// </summary>
-    public static (string Text, OperationSignature Signature)? Rewrite(string text)
+    public static (string? Text, OperationSignature Signature)? Rewrite(string text)
     {
         var tick = text.IndexOf('`', StringComparison.Ordinal);
         if (tick >= 0)
@@ -77,9 +82,10 @@ internal static class CommandRequest
             {
                 var inner = text[(tick + 1)..end].Trim();
                 var signature = Formatting(Classify(inner), inner.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                return signature is null || Words(signature) is not { } words
-                    ? null
-                    : (text[..tick] + " " + words + " " + text[(end + 1)..], signature);
+                return signature is null ? null
+                    : Words(signature) is { } words ? (text[..tick] + " " + words + " " + text[(end + 1)..], signature)
+                    : Recognised(signature, inner.Split(' ', StringSplitOptions.RemoveEmptyEntries)) ? (null, signature)
+                    : null;
             }
         }
 
@@ -90,25 +96,49 @@ internal static class CommandRequest
             start++;
         }
 
-        if (start >= parts.Length || !LooksLikeProgram(parts[start])
-            || (start + 1 < parts.Length && EnglishPrograms.Contains(parts[start]) && EnglishSecond.Contains(parts[start + 1].ToLowerInvariant())))
+        // "just dev", "just migrate pls": the task runner `just` is a filler word too; before one recipe name it is the runner.
+        if (start > 0 && start < parts.Length && parts[start - 1] == "just" && (start + 1 == parts.Length || Prose.Contains(parts[start + 1].ToLowerInvariant()))
+            && ReadCommand(parts, start - 1) is { Text: not null } recipe)
+        {
+            return recipe;
+        }
+
+        return ReadCommand(parts, start);
+    }
+
+    /// <summary>The command that starts at <paramref name="start"/> and runs until the prose resumes, read as in <see cref="Rewrite"/>.</summary>
+    private static (string? Text, OperationSignature Signature)? ReadCommand(string[] parts, int start)
+    {
+        // Environment prefixes belong to the command ("MIX_ENV=test mix ecto.migrate"); the program follows them.
+        var program = start;
+        while (program < parts.Length && IsAssignment(parts[program]))
+        {
+            program++;
+        }
+
+        // "make the tests pass", "go ahead": a program that is an English word, followed by English, is English; alone
+        // with its one argument ("make all") it is the program.
+        if (program >= parts.Length || !LooksLikeProgram(parts[program])
+            || (program + 1 < parts.Length && EnglishPrograms.Contains(parts[program]) && EnglishSecond.Contains(parts[program + 1].ToLowerInvariant())
+                && !(program + 2 == parts.Length || Prose.Contains(parts[program + 2].ToLowerInvariant()))))
         {
             return null;
         }
 
         // A tool's bare name ("prettier", "black") says which tool, not a mode: the vocabulary reads it as that tool's kind.
-        if ((start + 1 == parts.Length || Prose.Contains(parts[start + 1].ToLowerInvariant()))
-            && DevVocabulary.Find(parts[start].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null })
+        // A program that is an English verb too ("make") is read as the program: alone, it is no verb of a sentence.
+        if ((program + 1 == parts.Length || Prose.Contains(parts[program + 1].ToLowerInvariant()))
+            && DevVocabulary.Find(parts[program].ToLowerInvariant().TrimEnd(',', ';', '?', '!', '.')) is { Implies: not null, WorkAtClauseStart: false })
         {
             return null;
         }
 
-        var stop = start;
+        var stop = program;
         var closed = false;
         while (stop < parts.Length && !closed)
         {
             var word = parts[stop];
-            if (stop > start && Prose.Contains(word.ToLowerInvariant()))
+            if (stop > program && Prose.Contains(word.ToLowerInvariant()))
             {
                 break;
             }
@@ -119,25 +149,71 @@ internal static class CommandRequest
         }
 
         var command = string.Join(' ', parts[start..stop]).TrimEnd(',', ';', '?', '!');
-        var found = Formatting(Classify(command), parts[start..stop]);
-        if (found is null || Words(found) is not { } canonical)
+        var found = Formatting(Classify(command), parts[program..stop]);
+        if (found is null)
         {
             return null;
+        }
+
+        if (Words(found) is not { } canonical)
+        {
+            return Recognised(found, parts[program..stop]) ? (null, found) : null;
         }
 
         var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[stop..]));
         return (rewritten, found);
     }
 
+    private static bool IsAssignment(string word)
+    {
+        var eq = word.IndexOf('=');
+        if (eq <= 0 || !char.IsAsciiLetterUpper(word[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < eq; i++)
+        {
+            if (!(char.IsAsciiLetterUpper(word[i]) || char.IsAsciiDigit(word[i]) || word[i] == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
-    /// A formatter named without any flag ("gofmt the repo", "run prettier on src") is asked to format: the pattern
-    /// engine reads its default print-only mode as a check, a request means the tool's purpose.
+    /// Where a request means more than the pattern engine's reading. A formatter named without any flag ("gofmt the
+    /// repo", "run prettier on src") is asked to format: the pattern engine reads its default print-only mode as a
+    /// check, a request means the tool's purpose. A tox or nox session named for a check (<c>nox -s lint</c>,
+    /// <c>tox -e typecheck</c>) asks for that check: the pattern engine counts every session as a test run.
     /// </summary>
-    private static OperationSignature? Formatting(OperationSignature? signature, string[] words) =>
-        signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
-            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" }
-            ? signature with { Category = OperationCategory.Format }
-            : signature;
+    private static OperationSignature? Formatting(OperationSignature? signature, string[] words)
+    {
+        if (signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
+            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" })
+        {
+            return signature with { Category = OperationCategory.Format };
+        }
+
+        if (signature is { Category: OperationCategory.Test, Subcategory: "tox" or "nox" } && signature.Target != SignatureTargets.All
+            && RunnerTable.ScriptCategory(signature.Target) is var category && category is OperationCategory.Lint or OperationCategory.Build or OperationCategory.Format)
+        {
+            return signature with { Category = category };
+        }
+
+        return signature;
+    }
+
+    /// <summary>
+    /// A command that plainly is one (<c>cargo publish</c>, <c>mix deps.get</c>, <c>migrate -path db down 1</c>) and does
+    /// something no routable kind names: a dependency, version-control or run command of at least two words, whose
+    /// program is no English verb or whose arguments are written as code. "migrate db" stays English.
+    /// </summary>
+    private static bool Recognised(OperationSignature signature, string[] words) =>
+        signature.Category is OperationCategory.Deps or OperationCategory.Run or OperationCategory.Vcs && words.Length >= 2
+        && (EnglishVerbs.Read(words[0].ToLowerInvariant()) != VerbReading.Main || words.Skip(1).Any(static w => w.AsSpan().IndexOfAny(CodeMarks) >= 0));
 
     private static bool LooksLikeProgram(string word)
     {
@@ -167,6 +243,57 @@ internal static class CommandRequest
         return ShellOperationClassifier.Classify(command, NoScope);
     }
 
+    /// <summary>
+    /// A read-only verb used read-only: <c>git branch</c> lists branches, but <c>git branch -D x</c> deletes one and
+    /// <c>git branch x</c> creates one.
+    /// </summary>
+    private static bool ReadsOnly(OperationSignature signature)
+    {
+        if (signature.Target != "branch")
+        {
+            return true;
+        }
+
+        var words = signature.NormalizedCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = Array.IndexOf(words, "branch") + 1; i < words.Length && words[i] is not ("|" or "&&" or ";" or "||" or "2>&1"); i++)
+        {
+            var word = words[i];
+            if (word is "--contains" or "--no-contains" or "--merged" or "--no-merged" or "--points-at" or "--sort" or "--format")
+            {
+                i++;
+                continue;
+            }
+
+            if (!(word is "-a" or "-r" or "-v" or "-vv" or "-l" or "--list" or "--all" or "--remotes" or "--show-current" or "--verbose"
+                || word.StartsWith("--sort=", StringComparison.Ordinal) || word.StartsWith("--format=", StringComparison.Ordinal) || word.StartsWith("--color", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A package script named for serving in one of its parts (<c>npm run start:dev</c>, <c>yarn dev:server</c>, <c>just serve-local</c>).</summary>
+    private static bool IsServerScript(OperationSignature signature)
+    {
+        if (signature.Subcategory is not ("npm" or "pnpm" or "yarn" or "bun" or "deno" or "composer" or "make" or "just" or "task" or "turbo" or "nx")
+            || signature.Target.IndexOfAny(['.', ':', '-', '_']) < 0)
+        {
+            return false;
+        }
+
+        foreach (var part in signature.Target.Split(['.', ':', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part is "dev" or "serve" or "server" or "start" or "develop")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The plain words of an operation, or null when its kind does not name one routable operation.</summary>
     internal static string? Words(OperationSignature signature) => signature.Category switch
     {
@@ -174,10 +301,11 @@ internal static class CommandRequest
         OperationCategory.Build => "build the project",
         OperationCategory.Lint => "run the linter",
         OperationCategory.Format => "format the code",
-        OperationCategory.Deps when DepsUpdates.Contains(signature.Target) => "update the dependencies",
-        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) => "git " + signature.Target,
+        OperationCategory.Deps when DepsUpdates.Contains(signature.Target[(signature.Target.LastIndexOf('.') + 1)..]) => "update the dependencies",
+        OperationCategory.Vcs when signature.Subcategory == "git" && ReadOnlyVcs.Contains(signature.Target) && ReadsOnly(signature) => signature.Target is "shortlog" or "reflog" or "whatchanged" ? "git log" : "git " + signature.Target,
         OperationCategory.Run when signature.Target == RunnerTable.MigrateTarget || signature.Target.EndsWith(":migrate", StringComparison.Ordinal) || signature.Target.EndsWith(".migrate", StringComparison.Ordinal) => "run the database migrations",
-        OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) => "start the dev server",
+        OperationCategory.Run when signature.Target == RunnerTable.ServerTarget || ServerVerbs.Contains(signature.Target) || IsServerScript(signature) => "start the dev server",
+        OperationCategory.Run when signature.StartsApp => "start the app",
         _ => null,
     };
 }

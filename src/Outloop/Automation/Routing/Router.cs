@@ -243,8 +243,17 @@ internal sealed class Router
         {
             Accumulate(ids, masks.Anchor, s);
             var decision = Choose(text, tokens, ids, weights, masks, globalVeto, s);
+            if (command is { Text: null } known)
+            {
+                // A known command that does no routable operation ("cargo publish", "mix deps.get") routes only to a tool
+                // that names it word for word (a phrase of two words or more); read as English ("deps", "migrate") its words pick a wrong tool.
+                return decision.Routed && (decision.MatchedPhrase is not { } phrase || !phrase.Contains(' ', StringComparison.Ordinal) || !text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                    ? decision with { Routed = false, Confidence = Math.Min(decision.Confidence, VetoedConfidence), Why = $"abstain: the command is {known.Signature}, which no tool performs" }
+                    : decision with { Why = $"{decision.Why}; read the command as {known.Signature}" };
+            }
+
             return command is { } c
-                ? decision with { Why = $"{decision.Why}; read the command as {c.Signature} (\"{c.Text.Trim()}\")" }
+                ? decision with { Why = $"{decision.Why}; read the command as {c.Signature} (\"{c.Text!.Trim()}\")" }
                 : decision;
         }
         finally

@@ -23,6 +23,9 @@ internal sealed record OperationSignature(
     /// <summary>True for tests, builds and type checks, and linters: the runs that check the work.</summary>
     public bool IsVerification => OperationCategory.IsVerification(Category);
 
+    /// <summary>True when the command starts the project's own application through its runner (see <see cref="CommandOperation.StartsApp"/>).</summary>
+    public bool StartsApp { get; init; }
+
     /// <summary><c>category:subcategory:target</c>.</summary>
     public override string ToString() => string.Concat(Category, ":", Subcategory, ":", Target);
 }

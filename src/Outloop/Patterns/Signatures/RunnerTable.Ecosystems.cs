@@ -21,8 +21,10 @@ internal static partial class RunnerTable
                 or "codespell" or "typos" or "yamllint" or "shellcheck" or "hadolint" or "actionlint" or "markdownlint"
                 or "markdownlint-cli2" or "cspell" or "vale" or "tflint" or "cppcheck" or "clang-tidy" or "ansible-lint"
                 or "sqlfluff" or "htmlhint" or "semgrep" or "lint-staged" or "commitlint" or "swiftlint" or "luacheck" or "hlint"
-                or "clj-kondo" or "selene" or "ameba" or "scalastyle" or "checkov" or "buf" or "djlint" or "eslint_d" => site.Op(Lint, program, site.ScopeTarget(Positionals(args, program == "sqlfluff" ? 1 : 0, LinterValueOption))),
+                or "clj-kondo" or "selene" or "ameba" or "scalastyle" or "checkov" or "djlint" or "eslint_d" or "statix" or "deadnix" or "elm-review" => site.Op(Lint, program, site.ScopeTarget(Positionals(args, program == "sqlfluff" ? 1 : 0, LinterValueOption))),
             "black" or "isort" or "autopep8" or "yapf" or "autoflake" or "docformatter" or "blue" => Formatter(program, args, site),
+            "ocamlformat" or "rufo" or "erlfmt" or "fantomas" or "nixpkgs-fmt" or "stylish-haskell" or "nimpretty" or "purs-tidy" or "cljstyle" => Formatter(program, args, site),
+            "buf" => Buf(args, site),
             "swift-format" or "swiftformat" or "stylua" or "shfmt" or "ktfmt" or "scalafmt" or "elm-format" or "ormolu" or "fourmolu"
                 or "cljfmt" or "nixfmt" or "alejandra" or "buildifier" or "csharpier" or "rubyfmt" or "taplo" => Formatter(program, args, site),
             "pip" => Pip("pip", args, site),
@@ -42,16 +44,18 @@ internal static partial class RunnerTable
             "ipython" or "jupyter" or "julia" or "lua" or "rscript" or "r" => site.Op(Run, program, FirstVerb(args) ?? All),
 
             // JavaScript and TypeScript.
+            "kaocha" or "elm-test" or "bats" or "busted" or "shellspec" or "cucumber" or "cucumber-js" => site.Op(Test, program, site.ScopeTarget(Positionals(args, 0, LinterValueOption))),
             "jest" or "mocha" or "ava" or "tap" or "jasmine" or "karma" or "wdio" or "uvu" or "tape" or "qunit" => site.Op(Test, program, site.ScopeTarget(Positionals(args, 0, JsTestValueOption))),
             "vitest" => site.Op(FirstVerb(args) == "bench" ? Run : Test, "vitest", site.ScopeTarget(Positionals(args, FirstVerb(args) is "run" or "watch" or "related" or "dev" ? 1 : 0, JsTestValueOption))),
             "playwright" or "cypress" => FirstVerb(args) is "install" ? site.Op(Deps, program, "install") : site.Op(Test, program, site.ScopeTarget(Positionals(args, FirstVerb(args) is "test" or "run" or "open" ? 1 : 0, JsTestValueOption))),
             "tsc" or "vue-tsc" or "svelte-check" or "tsgo" => site.Op(Build, program == "tsgo" ? "tsc" : program, TsProjectTarget(args, site)),
-            "eslint" or "stylelint" or "oxlint" or "xo" or "standard" or "jshint" or "tslint" or "knip" => site.Op(Lint, program, site.ScopeTarget(Positionals(args, 0, LinterValueOption))),
+            "eslint" or "stylelint" or "oxlint" or "xo" or "standard" or "jshint" or "tslint" or "knip" or "ts-standard" or "semistandard" => site.Op(IsFixingFormatter(program, args) ? Format : Lint, program, site.ScopeTarget(Positionals(args, 0, LinterValueOption))),
             "prettier" or "clang-format" or "gofumpt" => Formatter(program, args, site),
             "biome" or "rome" => Biome(args, site),
             "dprint" => site.Op(FirstVerb(args) == "check" ? Lint : Format, "dprint", All),
             "webpack" or "rollup" or "esbuild" or "parcel" or "tsup" or "swc" or "babel" or "rspack" or "rolldown" or "tsdown" or "microbundle" => site.Op(Build, program, site.FolderTarget()),
-            "vite" or "next" or "nuxt" or "nuxi" or "astro" or "remix" or "svelte-kit" or "react-scripts" or "vue-cli-service" or "ng" or "expo" => Framework(program, args, site),
+            "vite" or "next" or "nuxt" or "nuxi" or "astro" or "remix" or "svelte-kit" or "react-scripts" or "vue-cli-service" or "ng" or "expo"
+                or "gatsby" or "ember" or "ionic" or "quasar" or "react-native" or "vinxi" or "rsbuild" or "umi" or "shadow-cljs" => Framework(program, args, site),
             "turbo" or "nx" or "lerna" or "gulp" or "grunt" or "wireit" or "moon" => TaskRunner(program, args, site),
             "npm" or "pnpm" or "yarn" or "bun" => PackageManager(program, args, site),
             "ncu" or "npm-check-updates" => site.Op(Deps, "npm-check-updates", HasAny(args, "-u", "--upgrade") ? "upgrade" : "outdated"),
@@ -61,6 +65,7 @@ internal static partial class RunnerTable
             // .NET, Go, Rust.
             "dotnet" => Dotnet(args, site),
             "go" => Go(args, site),
+            "golangci-lint" when FirstVerb(args) is "fmt" or "format" => site.Op(HasAny(args, "--diff", "-d") ? Lint : Format, "golangci-lint", site.FolderTarget()),
             "golangci-lint" or "staticcheck" or "revive" or "golint" or "errcheck" or "govulncheck" => site.Op(Lint, program, GoPackagesTarget(Positionals(args, program == "golangci-lint" ? 1 : 0, static a => a is "-c" or "--config" or "--timeout" or "-E" or "-D" or "--enable" or "--disable"), site)),
             "gofmt" or "goimports" => Formatter(program, args, site),
             "gotestsum" => site.Op(Test, "gotestsum", GoPackagesTarget(SplitPackages(OptionValue(args, "--packages")), site)),
@@ -70,7 +75,7 @@ internal static partial class RunnerTable
 
             // Elixir and Erlang.
             "mix" => Mix(args, site),
-            "iex" => site.Op(Run, "iex", All),
+            "iex" => IexMix(args) is "phx.server" or "run" ? App(site.Op(Run, "iex", All)) : site.Op(Run, "iex", All),
             "elixir" or "erl" or "escript" => Interpreter(program, args, site, static a => a is "-r" or "-pa" or "-pz" or "--erl" or "-S"),
             "rebar3" => Rebar(args, site),
 
@@ -81,12 +86,16 @@ internal static partial class RunnerTable
             "detekt" or "checkstyle" or "pmd" or "spotbugs" => site.Op(Lint, program, site.FolderTarget()),
             "javac" or "kotlinc" or "scalac" => site.Op(Build, program, site.ScopeTarget(Positionals(args, 0, static a => a is "-d" or "-cp" or "-classpath" or "--class-path" or "-sourcepath" or "-encoding" or "--release" or "-source" or "-target"))),
             "java" => Java(args, site),
-            "sbt" or "lein" or "clojure" or "clj" or "mill" => TaskRunner(program, args, site),
+            "sbt" => Sbt(args, site),
+            "lein" => Lein(args, site),
+            "clojure" or "clj" => ClojureCli(program, args, site),
+            "mill" => Mill(args, site),
 
             // Ruby.
             "rspec" => site.Op(Test, "rspec", site.ScopeTarget(Positionals(args, 0, static a => a is "-e" or "--example" or "-t" or "--tag" or "-f" or "--format" or "-o" or "--out" or "-r" or "--require" or "--seed" or "-I" or "--order" or "-P" or "--pattern"))),
             "rake" => Rake(args, site),
-            "rubocop" or "standardrb" or "reek" or "brakeman" or "erblint" or "haml-lint" => site.Op(Lint, program, site.ScopeTarget(Positionals(args, 0, LinterValueOption))),
+            "rubocop" or "standardrb" or "reek" or "brakeman" or "erblint" or "haml-lint" => site.Op(IsFixingFormatter(program, args) ? Format : Lint, program, site.ScopeTarget(Positionals(args, 0, LinterValueOption))),
+            "srb" or "steep" => FirstVerb(args) is "tc" or "typecheck" or "check" or null ? site.Op(Build, program, site.FolderTarget()) : site.Op(Other, program, FirstVerb(args)!),
             "bundle" or "bundler" => Bundle(args, site),
             "gem" => FirstVerb(args) == "build" ? site.Op(Build, "gem", All) : site.Op(Deps, "gem", FirstVerb(args) ?? All),
             "rails" => Rails(args, site),
@@ -102,16 +111,24 @@ internal static partial class RunnerTable
 
             // Native builds and other toolchains.
             "make" or "gmake" or "just" or "task" or "mage" or "invoke" or "doit" or "cake" => Make(program, args, site),
-            "cmake" => site.Op(Build, "cmake", args.Contains("--build") ? "build" : "configure"),
+            "cmake" => args.Contains("--install") || args.Contains("-E") || args.Contains("-P")
+                ? site.Op(Run, "cmake", args.Contains("--install") ? "install" : "script")
+                : site.Op(Build, "cmake", args.Contains("--build") ? "build" : "configure"),
             "ninja" or "meson" or "bazel" or "bazelisk" or "buck" or "buck2" or "pants" or "scons" or "xmake" => BuildTool(program, args, site),
             "ctest" => site.Op(Test, "ctest", All),
             "gcc" or "g++" or "cc" or "c++" or "clang" or "clang++" or "tcc" or "icc" or "nvcc" or "ghc" or "ocamlc" or "ocamlfind" => site.Op(Build, program, site.ScopeTarget(Positionals(args, 0, static a => a is "-o" or "-I" or "-L" or "-l" or "-D" or "-include" or "-x" or "-MF" or "-target" or "--target"))),
-            "swift" or "flutter" or "dart" or "zig" or "stack" or "cabal" or "dune" or "elm" or "gleam" or "nim" or "crystal" or "v" or "xcodebuild" or "ponyc" or "corral" => Toolchain(program, args, site),
+            "dune" => Dune(args, site),
+            "swift" or "flutter" or "dart" or "zig" or "stack" or "cabal" or "elm" or "gleam" or "nim" or "nimble" or "crystal" or "v" or "xcodebuild" or "ponyc" or "corral" or "scala-cli" => Toolchain(program, args, site),
+            "cargo-watch" => CargoWatch(args, site),
+            "bacon" => Bacon(args, site),
+            "nix" or "nix-build" or "nix-shell" => Nix(program, args, site),
+            "opam" => Opam(args, site),
+            "shards" or "niv" => site.Op(Deps, program, FirstVerb(args) ?? "install"),
 
             // Containers, infrastructure, system packages.
             "docker" or "podman" or "nerdctl" or "docker-compose" or "podman-compose" => Docker(program, args, site),
             "kubectl" or "oc" or "helm" or "kind" or "minikube" or "k9s" or "skaffold" or "tilt" or "vagrant" or "ansible" or "ansible-playbook" or "pulumi" or "serverless" or "sam" or "aws" or "gcloud" or "az" or "fly" or "flyctl" or "heroku" or "vercel" or "netlify" or "wrangler" => site.Op(Run, program, FirstVerb(args) ?? All),
-            "terraform" or "tofu" or "terragrunt" => Terraform(program, args, site),
+            "terraform" or "tofu" or "terragrunt" or "packer" => Terraform(program, args, site),
             "apt" or "apt-get" or "aptitude" or "apt-cache" or "brew" or "yum" or "dnf" or "apk" or "pacman" or "zypper" or "snap" or "choco" or "winget" or "port" or "nix-env" or "scoop" or "dpkg" or "rpm" or "flatpak" or "asdf" or "mise" or "sdk" or "nvm" or "volta" or "rustup" or "pyenv" or "rbenv" or "fnm" => site.Op(Deps, program, FirstVerb(args) ?? All),
             "bash" or "sh" or "zsh" or "dash" or "ksh" or "fish" or "busybox" => ShellScript(program, args, site),
             _ => Service(program, args, site),
@@ -201,18 +218,19 @@ internal static partial class RunnerTable
     /// <summary>Formatters write by default, except those that only print; a check, diff or list mode is a lint.</summary>
     private static CommandOperation Formatter(string program, IReadOnlyList<string> args, CommandSite site)
     {
-        var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n");
-        var writes = HasAny(args, "--write", "-w", "-i", "--in-place", "--fix");
+        var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n", "--validate", "--lint")
+            || (program is "cljfmt" or "cljstyle" or "purs-tidy" or "csharpier" && FirstVerb(args) == "check");
+        var writes = HasAny(args, "--write", "-w", "-i", "--in-place", "--inplace", "--fix") || (program is "ormolu" or "fourmolu" && OptionValue(args, "--mode", "-m") == "inplace");
         bool lint = program switch
         {
             "prettier" => check || args.Contains("-c") || args.Contains("-l") || !writes,
             "gofmt" or "goimports" or "gofumpt" => !writes,
-            "clang-format" => !writes || check,
+            "clang-format" or "ocamlformat" or "erlfmt" or "stylish-haskell" or "ormolu" or "fourmolu" => !writes || check,
             "rustfmt" => check,
             _ => check,
         };
         var label = program is "goimports" or "gofumpt" ? program : program;
-        var scope = site.ScopeTarget(Positionals(args, 0, static a => a is "--config" or "-c" or "--line-length" or "-l" or "--target-version" or "-t" or "--style" or "--settings-path" or "--profile" or "--edition" or "--ignore-path" or "--parser" or "--exclude" or "--extend-exclude" or "--skip" or "--src"));
+        var scope = site.ScopeTarget(Positionals(args, 0, static a => a is "--config" or "-c" or "--line-length" or "-l" or "--target-version" or "-t" or "--style" or "--settings-path" or "--profile" or "--edition" or "--ignore-path" or "--parser" or "--exclude" or "--extend-exclude" or "--skip" or "--src" or "--mode" or "-m"));
         return site.Op(lint ? Lint : Format, label, scope);
     }
 
@@ -233,8 +251,9 @@ internal static partial class RunnerTable
         return verb switch
         {
             "pip" => site.Op(Deps, "uv", "pip-" + (FirstVerb(args.Skip(1).ToList()) ?? All)),
-            "build" or "publish" => site.Op(Build, "uv", verb),
-            "lock" or "sync" when HasAny(args, "--upgrade", "-U") => site.Op(Deps, "uv", "upgrade"),
+            "build" => site.Op(Build, "uv", verb),
+            "publish" => site.Op(Run, "uv", verb),
+            "lock" or "sync" when HasAny(args, "--upgrade", "-U", "--upgrade-package", "-P") => site.Op(Deps, "uv", "upgrade"),
             "venv" or "add" or "remove" or "sync" or "lock" or "tree" or "tool" or "python" or "export" or "init" or "self" or "cache" => site.Op(Deps, "uv", verb),
             _ => site.Op(Other, "uv", verb ?? All),
         };
@@ -246,7 +265,8 @@ internal static partial class RunnerTable
         return verb switch
         {
             "install" or "add" or "remove" or "lock" or "update" or "sync" or "upgrade" or "uninstall" or "env" or "shell" or "venv" or "clean" or "graph" or "requirements" => site.Op(Deps, program, verb),
-            "build" or "publish" => site.Op(Build, program, verb),
+            "build" => site.Op(Build, program, verb),
+            "publish" => site.Op(Run, program, verb),
             "check" => site.Op(Lint, program, verb),
             "test" => site.Op(Test, program, site.ScopeTarget(Positionals(args, 1, PytestValueOption))),
             "fmt" => site.Op(Format, program, All),
@@ -308,7 +328,8 @@ internal static partial class RunnerTable
         }
 
         var category = IsTestScriptName(stem) || stem.EndsWith(".test", StringComparison.Ordinal) || stem.EndsWith(".spec", StringComparison.Ordinal) ? Test : Run;
-        return site.Op(category, interpreter, site.ScopeTarget([script]));
+        var operation = site.Op(category, interpreter, site.ScopeTarget([script]));
+        return category == Run && IsServerEntry(script) ? App(operation) : operation;
     }
 
     private static CommandOperation Django(IReadOnlyList<string> args, CommandSite site)
@@ -362,10 +383,16 @@ internal static partial class RunnerTable
             "check" or "typecheck" => Build,
             "lint" => Lint,
             "test" or "e2e" => Test,
+            "release" or "compile" when program == "shadow-cljs" => Build,
             null when program is "webpack" => Build,
             _ => Run,
         };
-        return site.Op(category, program, category == Run ? verb ?? "dev" : site.FolderTarget());
+        var operation = site.Op(category, program, category == Run ? verb ?? "dev" : site.FolderTarget());
+
+        // "react-native run-android", "expo run:ios", "shadow-cljs watch app": the application, built and running.
+        return verb is not null && (verb.StartsWith("run-", StringComparison.Ordinal) || verb.StartsWith("run:", StringComparison.Ordinal) || (program == "shadow-cljs" && verb is "watch" or "server"))
+            ? App(operation)
+            : operation;
     }
 
     private static CommandOperation TaskRunner(string program, IReadOnlyList<string> args, CommandSite site)
@@ -481,13 +508,13 @@ internal static partial class RunnerTable
         var rest = args.Skip(i + 1).ToList();
         switch (verb)
         {
-            case "install" or "i" or "ci" or "add" or "uninstall" or "remove" or "rm" or "un" or "update" or "up" or "upgrade"
+            case "install" or "i" or "ci" or "add" or "uninstall" or "remove" or "rm" or "un" or "update" or "up" or "upgrade" or "upgrade-interactive"
                 or "dedupe" or "prune" or "link" or "outdated" or "audit" or "fetch" or "import" or "why" or "ls" or "list" or "pm" or "rebuild":
                 var canonical = verb switch
                 {
                     "i" or "add" => "install",
                     "un" or "rm" or "remove" => "uninstall",
-                    "up" or "upgrade" => "update",
+                    "up" or "upgrade" or "upgrade-interactive" => "update",
                     _ => verb,
                 };
                 return site.Op(Deps, program, canonical);
@@ -515,8 +542,10 @@ internal static partial class RunnerTable
                 return PackageScript(program, verb, rest, workspace, site);
             case "build" when program == "bun":
                 return site.Op(Build, "bun", site.FolderTarget());
-            case "publish" or "pack" or "version":
+            case "pack":
                 return site.Op(Build, program, verb);
+            case "publish" or "version" or "unpublish" or "deprecate" or "dist-tag":
+                return site.Op(Run, program, verb);
             case "init" or "create" or "config" or "login" or "whoami" or "cache" or "help" or "info" or "view" or "search" or "set" or "get":
                 return site.Op(Other, program, verb);
             case "workspace" when program == "yarn" && rest.Count >= 2:
@@ -590,12 +619,23 @@ internal static partial class RunnerTable
                 return site.Op(Run, program, "inline");
             }
 
+            if (a is "--watch" or "--watch-path" && Positionals(args, i + 1, static x => x is "--watch-path" or "-r" or "--require" or "--import").FirstOrDefault() is { } watched)
+            {
+                // "node --watch src/index.js" keeps the application running and restarts it on change.
+                return App(site.Op(Run, program, site.ScopeTarget([watched])));
+            }
+
             i += a is "-r" or "--require" or "--import" or "--loader" or "--experimental-loader" or "--env-file" or "--inspect-port" or "-C" or "--conditions" ? 2 : 1;
         }
 
         if (i >= args.Count)
         {
             return site.Op(Run, program, "repl");
+        }
+
+        if (program == "tsx" && args[i] == "watch" && i + 1 < args.Count)
+        {
+            return App(site.Op(Run, program, site.ScopeTarget(Positionals(args, i + 1, static _ => false).Take(1))));
         }
 
         return ScriptRun(program, args[i], args.Skip(i + 1).ToList(), site);
@@ -612,8 +652,11 @@ internal static partial class RunnerTable
             "fmt" => site.Op(HasAny(args, "--check") ? Lint : Format, "deno", scope),
             "check" => site.Op(Build, "deno", scope),
             "compile" or "bundle" => site.Op(Build, "deno", scope),
+            "outdated" when HasAny(args, "--update", "-u") => site.Op(Deps, "deno", "upgrade"),
             "install" or "add" or "remove" or "cache" or "outdated" => site.Op(Deps, "deno", verb),
             "task" => PackageScript("deno", Positionals(args, 1, static _ => false).FirstOrDefault() ?? All, [], null, site),
+            "serve" => App(site.Op(Run, "deno", ServerTarget)),
+            "run" when HasAny(args, "--watch") || Positionals(args, 1, static a => a is "--config" or "-c" or "--import-map" or "--env-file" or "--inspect").FirstOrDefault() is { } entry && (IsServerEntry(entry) || StripExtension(UnwrapperName(entry)) == "main") => App(site.Op(Run, "deno", scope)),
             _ => site.Op(Run, "deno", scope),
         };
     }
@@ -666,13 +709,15 @@ internal static partial class RunnerTable
             case "tool" or "nuget" or "workload":
                 return site.Op(Deps, "dotnet", verb);
             case "run":
-                return site.Op(Run, "dotnet", site.ScopeTarget(scopeArgs));
+                return App(site.Op(Run, "dotnet", site.ScopeTarget(scopeArgs)));
             case "ef" when rest.Contains("database") && rest.Contains("update"):
                 return site.Op(Run, "dotnet-ef", MigrateTarget);
             case "outdated" when HasAny(own, "-u", "--upgrade"):
                 return site.Op(Deps, "dotnet", "upgrade");
             default:
-                return site.Op(Run, "dotnet", IsVerbWord(verb) ? verb : All);
+                // A local tool run by name ("dotnet csharpier .", "dotnet fantomas src") is that tool.
+                var tool = Ecosystem(new UnwrappedCommand(verb, verb, rest, null, null, false), site);
+                return tool is not null && tool.Category != Other ? tool : site.Op(Run, "dotnet", IsVerbWord(verb) ? verb : All);
         }
     }
 
@@ -692,6 +737,7 @@ internal static partial class RunnerTable
             "build" => site.Op(Build, "go", GoPackagesTarget(packages, site)),
             "vet" => site.Op(Lint, "go-vet", GoPackagesTarget(packages, site)),
             "fmt" => site.Op(Format, "gofmt", GoPackagesTarget(packages, site)),
+            "run" when IsAppEntry(packages.FirstOrDefault()) => App(site.Op(Run, "go", GoPackagesTarget(packages.Take(1).ToList(), site))),
             "run" => site.Op(Run, "go", GoPackagesTarget(packages.Take(1).ToList(), site)),
             "mod" => site.Op(Deps, "go", "mod-" + (packages.FirstOrDefault() ?? All)),
             "get" when HasAny(args, "-u", "-u=patch") => site.Op(Deps, "go", "update"),
@@ -765,11 +811,18 @@ internal static partial class RunnerTable
         return verb switch
         {
             "test" or "t" or "nextest" or "tarpaulin" or "llvm-cov" or "miri" => site.Op(Test, "cargo", target),
-            "build" or "b" or "check" or "c" or "doc" or "d" or "publish" or "package" => site.Op(Build, "cargo", target),
+            "build" or "b" or "check" or "c" or "doc" or "d" or "package" => site.Op(Build, "cargo", target),
+            "publish" or "release" or "yank" or "login" or "owner" => site.Op(Run, "cargo", verb),
             "clippy" => site.Op(Lint, "clippy", target),
-            "audit" or "deny" or "udeps" or "machete" or "outdated" or "semver-checks" => site.Op(Lint, "cargo-" + verb, target),
+            "audit" or "deny" or "udeps" or "machete" or "semver-checks" => site.Op(Lint, "cargo-" + verb, target),
+            "outdated" => site.Op(Deps, "cargo", "outdated"),
             "fmt" => site.Op(HasAny(args, "--check") ? Lint : Format, "rustfmt", target),
-            "run" or "r" => site.Op(Run, "cargo", target),
+            "run" or "r" => HasAny(args, "--example") ? site.Op(Run, "cargo", target) : App(site.Op(Run, "cargo", target)),
+            "watch" => CargoWatch(args.SkipWhile(static a => a != "watch").Skip(1).ToList(), site),
+            "leptos" or "tauri" or "shuttle" or "lambda" => CargoPlugin(verb, Positionals(args, 0, static _ => false).Skip(1).FirstOrDefault(), target, site),
+            "make" or "xtask" => site.Op(ScriptCategory(Positionals(args, 0, static _ => false).Skip(1).FirstOrDefault() ?? "default"), "cargo-" + verb, target),
+            "insta" when Positionals(args, 0, static _ => false).Contains("test") => site.Op(Test, "cargo", target),
+            "binstall" => site.Op(Deps, "cargo", "install"),
             "bench" => site.Op(Run, "cargo", "bench"),
             "add" or "remove" or "rm" or "update" or "upgrade" or "fetch" or "install" or "uninstall" or "vendor" or "generate-lockfile" or "tree" => site.Op(Deps, "cargo", verb),
             null => site.Op(Other, "cargo", All),
@@ -825,6 +878,9 @@ internal static partial class RunnerTable
         return task switch
         {
             "phx.server" => site.Op(Run, "mix", ServerTarget),
+
+            // "mix run --no-halt" keeps the application running; "mix run priv/repo/seeds.exs" runs a script.
+            "run" when !rest.Any(static r => r.EndsWith(".exs", StringComparison.Ordinal) || r.EndsWith(".ex", StringComparison.Ordinal)) => App(site.Op(Run, "mix", site.FolderTarget())),
             _ => site.Op(Run, "mix", IsVerbWord(task) ? task : All),
         };
     }
@@ -878,7 +934,7 @@ internal static partial class RunnerTable
             var category = g switch
             {
                 "test" or "verify" or "integration-test" or "surefire:test" or "failsafe:integration-test" => Test,
-                "install" or "package" or "compile" or "test-compile" or "deploy" or "jar:jar" or "assembly:single" or "war:war" => Build,
+                "install" or "package" or "compile" or "test-compile" or "jar:jar" or "assembly:single" or "war:war" => Build,
                 _ when g.EndsWith(":check", StringComparison.Ordinal) || g.StartsWith("checkstyle", StringComparison.Ordinal) || g.StartsWith("pmd", StringComparison.Ordinal) || g.StartsWith("spotbugs", StringComparison.Ordinal) => Lint,
                 _ when g.EndsWith(":apply", StringComparison.Ordinal) || g.EndsWith(":format", StringComparison.Ordinal) => Format,
                 _ when g.StartsWith("dependency:", StringComparison.Ordinal) || g.StartsWith("versions:", StringComparison.Ordinal) => Deps,
@@ -897,6 +953,11 @@ internal static partial class RunnerTable
             if (g is "flyway:migrate" or "liquibase:update")
             {
                 return site.Op(Run, "maven", MigrateTarget);
+            }
+
+            if (g is "exec:java" or "exec:exec")
+            {
+                return App(site.Op(Run, "maven", site.FolderTarget()));
             }
 
             var rank = ShellOperationClassifier.CategoryRank(category);
@@ -947,6 +1008,16 @@ internal static partial class RunnerTable
                 return site.Op(Run, "gradle", MigrateTarget);
             }
 
+            if (n is "run")
+            {
+                return App(site.Op(Run, "gradle", modules.Count > 0 ? SignatureTargets.Combine(modules) : site.FolderTarget()));
+            }
+
+            if (n is "uselatestversions" or "versioncatalogupdate")
+            {
+                return site.Op(Deps, "gradle", "upgrade");
+            }
+
             var category = n switch
             {
                 "test" or "check" or "connectedandroidtest" or "connectedcheck" or "integrationtest" or "alltests" => Test,
@@ -954,6 +1025,7 @@ internal static partial class RunnerTable
                 _ when n.StartsWith("lint", StringComparison.Ordinal) || n is "ktlintcheck" or "detekt" or "spotlesscheck" || n.StartsWith("checkstyle", StringComparison.Ordinal) || n.StartsWith("pmd", StringComparison.Ordinal) || n.StartsWith("spotbugs", StringComparison.Ordinal) => Lint,
                 "ktlintformat" or "spotlessapply" or "format" => Format,
                 "build" or "assemble" or "jar" or "bootjar" or "shadowjar" or "installdist" or "classes" or "war" => Build,
+                _ when n.StartsWith("publish", StringComparison.Ordinal) && !n.Contains("local", StringComparison.Ordinal) => Run,
                 _ when n.StartsWith("compile", StringComparison.Ordinal) || n.StartsWith("assemble", StringComparison.Ordinal) || n.StartsWith("bundle", StringComparison.Ordinal) || n.StartsWith("publish", StringComparison.Ordinal) => Build,
                 "dependencies" or "dependencyupdates" or "dependencyinsight" => Deps,
                 _ => Run,
@@ -981,7 +1053,7 @@ internal static partial class RunnerTable
         var jar = OptionValue(args, "-jar");
         if (jar is not null)
         {
-            return site.Op(Run, "java", site.ScopeTarget([jar]));
+            return App(site.Op(Run, "java", site.ScopeTarget([jar])));
         }
 
         var positionals = Positionals(args, 0, static a => a is "-cp" or "-classpath" or "--class-path" or "-p" or "--module-path" or "-m" or "--module" or "--add-opens" or "--add-exports");
@@ -1120,7 +1192,8 @@ internal static partial class RunnerTable
             _ => ScriptCategory(target),
         };
         var label = program == "gmake" ? "make" : program;
-        return site.Op(category, label, target ?? All);
+        var operation = site.Op(category, label, target ?? All);
+        return target is "run" or "start" or "run-app" or "start-app" ? App(operation) : operation;
     }
 
     private static CommandOperation BuildTool(string program, IReadOnlyList<string> args, CommandSite site)
@@ -1170,7 +1243,14 @@ internal static partial class RunnerTable
 
         if (program is "flutter" or "dart" && verb == "pub")
         {
-            var pubVerb = FirstVerb(args.Skip(1).ToList());
+            var pubArgs = args.SkipWhile(static a => a != "pub").Skip(1).ToList();
+            var pubVerb = FirstVerb(pubArgs);
+            if (pubVerb == "run" && Positionals(pubArgs, 1, static _ => false).FirstOrDefault() == "build_runner")
+            {
+                // "flutter pub run build_runner build": code generation, part of the build.
+                return site.Op(Build, program, "build_runner");
+            }
+
             return site.Op(Deps, program, pubVerb is "upgrade" ? "upgrade" : "pub-" + (pubVerb ?? All));
         }
 
@@ -1178,6 +1258,34 @@ internal static partial class RunnerTable
         if (program == "swift" && verb == "package")
         {
             return site.Op(Deps, "swift", FirstVerb(rest) ?? All);
+        }
+
+        var first = Positionals(rest, 0, static a => a is "-d" or "--device-id" or "-t" or "--target" or "--flavor" or "-o" or "--output" or "--bin" or "--package" or "-p" or "--dart-define").FirstOrDefault();
+        switch (verb)
+        {
+            case "run" when program == "dart" && first == "build_runner":
+                return site.Op(Build, "dart", "build_runner");
+            case "run" when program is not "nim" && IsAppEntry(first):
+            case "build" when program == "zig" && rest.Contains("run"):
+            case "exec" when program == "stack":
+                return App(site.Op(Run, program, first is null || verb == "build" ? site.FolderTarget() : SignatureTargets.Clean(StripExtension(UnwrapperName(first)))));
+            case "reactor" when program == "elm":
+                return App(site.Op(Run, "elm", ServerTarget));
+            case "spec" when program == "crystal":
+                return site.Op(Test, "crystal", site.ScopeTarget(Positionals(rest, 0, static _ => false)));
+            case "tool" when program == "crystal" && first == "format":
+            case "format" when program == "swift" && first == "lint":
+                return site.Op(first == "lint" || HasAny(args, "--check") ? Lint : Format, program, site.FolderTarget());
+            case "deps" when program == "gleam":
+                return site.Op(Deps, "gleam", first is "update" or "upgrade" ? "update" : first ?? All);
+            case "c" or "cc" or "cpp" or "js" or "compile" when program == "nim":
+                return !HasAny(args, "-r", "--run")
+                    ? site.Op(Build, "nim", site.ScopeTarget(Positionals(rest, 0, static _ => false)))
+                    : first is not null && IsTestScriptName(StripExtension(UnwrapperName(first)).ToLowerInvariant())
+                        ? site.Op(Test, "nim", site.ScopeTarget([first]))
+                        : App(site.Op(Run, "nim", first is null ? All : SignatureTargets.Clean(StripExtension(UnwrapperName(first)))));
+            case "refresh" when program == "nimble":
+                return site.Op(Deps, "nimble", "refresh");
         }
 
         var category = verb switch
@@ -1219,7 +1327,9 @@ internal static partial class RunnerTable
 
         if (compose)
         {
-            return site.Op(Run, label, "compose-" + (verb ?? All));
+            // "docker compose up" (and start, watch) brings the project's services up: the application, running.
+            var operation = site.Op(Run, label, "compose-" + (verb ?? All));
+            return verb is "up" or "start" or "watch" ? App(operation) : operation;
         }
 
         return site.Op(Run, label, verb is not null && IsVerbWord(verb) ? verb : All);
@@ -1230,7 +1340,7 @@ internal static partial class RunnerTable
         var verb = FirstVerb(args);
         return verb switch
         {
-            "fmt" => site.Op(HasAny(args, "-check") ? Lint : Format, program, All),
+            "fmt" or "hclfmt" => site.Op(HasAny(args, "-check", "--check", "--terragrunt-check") ? Lint : Format, program, All),
             "validate" => site.Op(Lint, program, All),
             "init" => site.Op(Deps, program, "init"),
             _ => site.Op(Run, program, verb ?? All),

@@ -159,6 +159,12 @@ internal static partial class RunnerTable
             return site.Op(Run, stem, MigrateTarget);
         }
 
+        // Symfony's bin/console, run without "php".
+        if (stem == "console" && FirstVerb(args) is "doctrine:migrations:migrate" or "d:m:m" or "server:run" or "server:start")
+        {
+            return site.Op(Run, "symfony", FirstVerb(args)!.StartsWith("server", StringComparison.Ordinal) ? ServerTarget : MigrateTarget);
+        }
+
         var slash = raw.LastIndexOf('/');
         var folder = slash < 0 ? "." : raw[..slash];
         var target = folder is "." or "" ? site.FolderTarget() : site.ScopeTarget([folder]);

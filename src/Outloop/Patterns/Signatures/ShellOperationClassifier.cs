@@ -51,7 +51,10 @@ internal static class ShellOperationClassifier
             return new OperationSignature(OperationCategory.Other, "shell", SignatureTargets.All, normalized, [], null);
         }
 
-        return new OperationSignature(best.Category, best.Subcategory, best.Target, normalized, (IReadOnlyList<string>?)paths ?? [], best.Access);
+        return new OperationSignature(best.Category, best.Subcategory, best.Target, normalized, (IReadOnlyList<string>?)paths ?? [], best.Access)
+        {
+            StartsApp = best.StartsApp,
+        };
     }
 
     private static (CommandOperation Operation, int Rank) ClassifySimple(SimpleCommand command, PathScope scope, string? baseFolder, int depth)
@@ -81,7 +84,7 @@ internal static class ShellOperationClassifier
         if (unwrapped.NestedScript is not null && depth < MaxNestedShells)
         {
             var nested = Classify(unwrapped.NestedScript, scope, folder, depth + 1);
-            var op = new CommandOperation(nested.Category, nested.Subcategory, nested.Target, nested.Access, nested.Paths);
+            var op = new CommandOperation(nested.Category, nested.Subcategory, nested.Target, nested.Access, nested.Paths) { StartsApp = nested.StartsApp };
             return (op, Rank(op, false));
         }
 

@@ -62,6 +62,22 @@ public sealed class RoutingAccuracyTests
         Assert.Equal(0, report.WrongRoutes);
     }
 
+    [Fact]
+    public void CommandsOfEveryEcosystemRouteWithoutWrongRoutes()
+    {
+        // Shell commands (bare, in backticks, inside chat) of Rust, Go, Python, JS/TS, Deno/Bun, .NET, JVM, Scala, Clojure,
+        // Ruby, PHP, Elixir, Gleam, Haskell, OCaml, Dart/Flutter, Swift, Zig, Nim, Crystal, C/C++, Nix and Terraform,
+        // and destructive or unrelated commands that must not route (cargo publish, rails db:rollback, git push).
+        var (router, _) = RoutingData.SharedRouter();
+        var cases = RoutingCase.Load(RoutingData.Fixture("commands.jsonl"));
+
+        var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
+
+        Assert.True(report.Accuracy >= 0.97, Misses(report));
+        Assert.Equal(0, report.WrongRoutes);
+        Assert.True(cases.Count(static c => c.Expected is null) >= 60);
+    }
+
     private static string Misses(RoutingBenchReport report) =>
         $"accuracy {report.Accuracy:0.000}: " + string.Join(" | ", report.Results.Where(r => !r.Correct)
             .Select(r => $"\"{r.Case.Input}\" expected {r.Case.Expected ?? "null"} got {r.Chosen ?? "null"} ({r.Decision.Why})"));
