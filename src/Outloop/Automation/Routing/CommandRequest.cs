@@ -148,6 +148,17 @@ internal static class CommandRequest
             stop++;
         }
 
+        // "make run the tests for me": a determiner among the arguments, not after a preposition ("in the background"),
+        // is English, not a command line.
+        for (var k = start + 2; k < stop; k++)
+        {
+            if (parts[k].ToLowerInvariant() is "the" or "a" or "an" or "my" or "our" or "this" or "these" or "those" or "your"
+                && !DevVocabulary.Prepositions.Contains(parts[k - 1].ToLowerInvariant()))
+            {
+                return null;
+            }
+        }
+
         var command = string.Join(' ', parts[start..stop]).TrimEnd(',', ';', '?', '!');
         var found = Formatting(Classify(command), parts[program..stop]);
         if (found is null)

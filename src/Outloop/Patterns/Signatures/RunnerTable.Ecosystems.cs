@@ -1260,12 +1260,16 @@ internal static partial class RunnerTable
             return site.Op(Deps, "swift", FirstVerb(rest) ?? All);
         }
 
-        var first = Positionals(rest, 0, static a => a is "-d" or "--device-id" or "-t" or "--target" or "--flavor" or "-o" or "--output" or "--bin" or "--package" or "-p" or "--dart-define").FirstOrDefault();
+        var appArguments = Positionals(rest, 0, static a => a is "-d" or "--device-id" or "-t" or "--target" or "--flavor" or "-o" or "--output" or "--bin" or "--package" or "-p" or "--dart-define").Take(2).ToList();
+        var first = appArguments.FirstOrDefault();
         switch (verb)
         {
             case "run" when program == "dart" && first == "build_runner":
                 return site.Op(Build, "dart", "build_runner");
-            case "run" when program is not "nim" && IsAppEntry(first):
+
+            // "swift run App migrate --yes" gives the app a command of its own: that is no start of the app ("swift run
+            // App serve" is).
+            case "run" when program is not "nim" && IsAppEntry(first) && (program != "swift" || appArguments.Count < 2 || appArguments[1] is "serve" or "server" or "start" or "run" or "dev" or "up"):
             case "build" when program == "zig" && rest.Contains("run"):
             case "exec" when program == "stack":
                 return App(site.Op(Run, program, first is null || verb == "build" ? site.FolderTarget() : SignatureTargets.Clean(StripExtension(UnwrapperName(first)))));
