@@ -1142,7 +1142,7 @@ internal static partial class RunnerTable
             "phpunit" or "pest" or "paratest" or "phpspec" or "behat" or "codecept" => site.Op(Test, script, site.ScopeTarget(rest)),
             "phpstan" or "psalm" or "phan" or "phpcs" or "phpmd" => site.Op(Lint, script, All),
             "php-cs-fixer" or "phpcbf" or "pint" or "rector" => site.Op(args.Contains("--dry-run") || args.Contains("--test") ? Lint : Format, script, All),
-            "console" when rest.FirstOrDefault() is "doctrine:migrations:migrate" or "d:m:m" => site.Op(Run, "symfony", MigrateTarget),
+            "console" when rest.FirstOrDefault() is "doctrine:migrations:migrate" or "d:m:m" && !MigratesBack(rest) => site.Op(Run, "symfony", MigrateTarget),
             "console" when rest.FirstOrDefault() is "server:run" or "server:start" => site.Op(Run, "symfony", ServerTarget),
             _ => ScriptRun("php", positionals[0], rest, site),
         };

@@ -12,6 +12,10 @@ internal static partial class RunnerTable
     /// <summary>The target of a server started.</summary>
     public const string ServerTarget = "server";
 
+    /// <summary>Whether a migrate command is given a version behind the current one ("prev", "first", "0"): a rollback.</summary>
+    private static bool MigratesBack(IEnumerable<string> args) =>
+        args.Any(static a => a is "prev" or "previous" or "first" or "0" or "down" or "--down" or "--rollback" or "--revert" or "--undo");
+
     private static CommandOperation? Service(string program, IReadOnlyList<string> args, CommandSite site)
     {
         var verb = program is "flyway" or "liquibase" or "dbmate" or "goose" or "migrate" or "mig" or "tern" or "sql-migrate" ? MigrationStep(args) : FirstVerb(args);

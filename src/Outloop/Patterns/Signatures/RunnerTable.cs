@@ -40,6 +40,9 @@ internal static partial class RunnerTable
                 or "[[" or "command" or "hash" or "shopt" or "trap" or "ulimit" or "umask" or "local" or "declare"
                 or "return" or "break" or "continue" or "eval" or "let" or "whereis" or "history" or "reset" => site.Op(Other, program, All),
             "echo" or "printf" => Echo(program, site),
+
+            // Debuggers and tracers run a program under inspection ("dlv test ./pkg"): no test run, build or server.
+            "dlv" or "gdb" or "lldb" or "pdb" or "ipdb" or "valgrind" or "strace" or "ltrace" or "rr" => site.Op(Run, program, All),
             "date" or "whoami" or "uname" or "hostname" or "id" or "df" or "free" or "ps" or "top" or "htop" or "kill"
                 or "pkill" or "killall" or "lsof" or "nproc" or "uptime" or "printenv" or "env" or "groups" or "tty"
                 or "locale" or "ulimits" or "netstat" or "ss" or "ping" or "lscpu" or "sw_vers" or "systemctl" or "journalctl" or "service" => site.Op(Other, program, All),
@@ -160,7 +163,7 @@ internal static partial class RunnerTable
         }
 
         // Symfony's bin/console, run without "php".
-        if (stem == "console" && FirstVerb(args) is "doctrine:migrations:migrate" or "d:m:m" or "server:run" or "server:start")
+        if (stem == "console" && FirstVerb(args) is "doctrine:migrations:migrate" or "d:m:m" or "server:run" or "server:start" && !MigratesBack(args))
         {
             return site.Op(Run, "symfony", FirstVerb(args)!.StartsWith("server", StringComparison.Ordinal) ? ServerTarget : MigrateTarget);
         }
