@@ -458,7 +458,9 @@ internal static class TextAnalyzer
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
                 statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !RequestVerbs.Contains(word);
-                narrative = ((firstPerson || previousWord == "you") && IsPastTense(word)) || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished))
+                narrative = ((firstPerson || previousWord == "you")
+                        && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
+                    || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished))
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
                     || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
                         && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);

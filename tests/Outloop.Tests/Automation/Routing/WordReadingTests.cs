@@ -62,6 +62,38 @@ public sealed class WordReadingTests
     [InlineData("if the tests pass, deploy to production")]
     public void ANegatedRequestOrAConditionOnWorkStillAbstains(string text) => AssertAbstains(text);
 
+    [Theory]
+    [InlineData("the diff is a mess because my editor didn't run the formatter on save, can you format the code?", "formatter")]
+    [InlineData("I have pulled the branch of Camille, there are new migrations, can you apply the migrations?", "migrator")]
+    [InlineData("we removed the old repository interfaces -- could you check whether the InventoryDomain project compiles?", "builder")]
+    [InlineData("please apply the migrations (the ones adding the partition tables) to my local db", "migrator")]
+    [InlineData("I reorganised the module, so run the linter over the repo", "linter")]
+    [InlineData("Can you actualise the dependencies?", "deps")]
+    [InlineData("run the tests and tell me which ones changed since yesterday", "tester")]
+    [InlineData("lint came back dirty, run it again", "linter")]
+    [InlineData("Format whole project, in pull request reviewer complains on formatting", "formatter")]
+    public void StatementsAsidesAndWhatIsReportedBackDoNotVeto(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("whats the diff between useMemo and useCallback again")]
+    [InlineData("start a new project for the mobile app")]
+    [InlineData("it must not start before the db is up, start the server")]
+    [InlineData("which files are not compiled")]
+    [InlineData("please make run the tests for me and fix whatever fails")]
+    public void NegatedRequestsNewThingsAndQuestionsAboutCodeStillAbstain(string text) => AssertAbstains(text);
+
+    [Fact]
+    public void ALongWordEnglishHasIsNoTypo()
+    {
+        var corrector = new TypoCorrector(["writing", "convert"], []);
+
+        Assert.Null(corrector.Correct("waiting"));
+        Assert.Null(corrector.Correct("context"));
+        Assert.True(EnglishWords.Contains("context"));
+        Assert.True(EnglishWords.Contains("forgetting"));
+        Assert.False(EnglishWords.Contains("formattign"));
+    }
+
     [Fact]
     public void ARealEnglishVerbIsNotCorrectedTwoLettersAway()
     {
