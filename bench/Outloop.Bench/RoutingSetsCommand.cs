@@ -58,7 +58,7 @@ internal static class RoutingSetsCommand
             foreach (var (c, d) in decisions)
             {
                 dump?.WriteLine(string.Join('\t', name, c.Expected ?? "-", d.Routed ? d.Target!.Tool.Name : "-", d.Best?.Tool.Name ?? "-",
-                    d.Confidence.ToString(CultureInfo.InvariantCulture), c.Input.Replace('\t', ' '), d.Why));
+                    d.Confidence.ToString(CultureInfo.InvariantCulture), c.Input.Replace('\t', ' ').Replace("\n", " | ", StringComparison.Ordinal), d.Why));
             }
         }
 

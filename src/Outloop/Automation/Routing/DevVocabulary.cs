@@ -26,7 +26,7 @@ internal static class DevVocabulary
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
-        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even", "wether", "wheter",
 
         // Chat and voice noise: greetings, hedges, politeness and fillers carry no request.
         "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hi", "hello", "yo", "sorry", "bother", "maybe", "perhaps", "possibly",
@@ -175,7 +175,9 @@ internal static class DevVocabulary
         Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server air");
         // The application is where an operation acts ("build the android app"); run or started on its own, it is the
         // request's object (see TextAnalyzer's components).
-        Add("app", WordClass.Scope, "app apps application applications webapp website site");
+        Add("app", WordClass.Scope, "app apps application applications webapp website site dashboard");
+        Add("backend", WordClass.Scope, "back_end");
+        Add("frontend", WordClass.Scope, "front_end");
         Add("background", WordClass.Topic, "background bg detached daemon daemonized");
         Add("git", WordClass.Topic, "git vcs");
         Add("change", WordClass.Topic, "change changes changed modify modifies modified modification modifications diff diffs edit edits edited touched uncommitted staged unstaged dirty", workAtClauseStart: true);
@@ -195,7 +197,7 @@ internal static class DevVocabulary
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check control");
-        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know paste post ping_me");
         Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises adjust reflect reflected");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.
@@ -215,6 +217,12 @@ internal static class DevVocabulary
             + "haskell lua perl zig nim erlang ocaml fsharp sql html css scss sass json yaml markdown shell bash").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             Add(scope, WordClass.Scope, scope);
+        }
+
+        // Package managers: "cargo update" is what a tool declared as "npm update" does.
+        foreach (var manager in "npm yarn pnpm pip pipx poetry pipenv uv cargo bundler bundle composer nuget bun deno conda pub carton cpanm opam hex".Split(' '))
+        {
+            Add(manager, WordClass.Scope, manager, implies: "package-manager");
         }
 
         Add("add", WordClass.Work, "add adds adding added");

@@ -194,9 +194,17 @@ internal sealed class Router
 
     public RouteDecision Decide(string text)
     {
+        // Output pasted above the request ("FAILED tests/x.py ...\nrerun the tests") only says what it is about.
+        var (request, pasted) = TextAnalyzer.SplitPasted(text);
+
         // A shell command ("cargo update", "run `pytest -x`") is read as the words of the operation it performs.
-        var command = CommandRequest.Rewrite(text);
-        var tokens = TextAnalyzer.Analyze(command?.Text ?? text, corrector);
+        var command = CommandRequest.Rewrite(request);
+        var tokens = TextAnalyzer.Analyze(command?.Text ?? request, corrector);
+        if (pasted is not null && tokens.Length < MaxTokens)
+        {
+            tokens = [.. tokens, .. TextAnalyzer.AnalyzePasted(pasted, corrector)];
+        }
+
         if (tokens.Length > MaxTokens)
         {
             tokens = tokens[..MaxTokens];

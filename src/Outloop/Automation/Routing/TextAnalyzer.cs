@@ -12,6 +12,7 @@ internal static class TextAnalyzer
     private static readonly HashSet<string> InfinitiveIntroducers = new(StringComparer.Ordinal)
     {
         "want", "need", "needs", "you", "try", "going", "have", "has", "able", "how", "like", "please", "wanna", "i", "we", "way",
+        "trouble", "possible", "chance",
     };
 
     private static readonly HashSet<string> HowQuestions = new(StringComparer.Ordinal)
@@ -48,7 +49,7 @@ internal static class TextAnalyzer
     // What a speaker says they want done ("I need to run", "I'd like to see"): a request, not a statement.
     private static readonly HashSet<string> RequestVerbs = new(StringComparer.Ordinal)
     {
-        "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "ask",
+        "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "hoping", "ask",
     };
 
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
@@ -89,7 +90,7 @@ internal static class TextAnalyzer
     private static readonly HashSet<string> Components = new(StringComparer.Ordinal)
     {
         "api", "backend", "frontend", "web", "ui", "client", "service", "services", "app", "apps", "application", "applications", "webapp",
-        "website", "site",
+        "website", "site", "dashboard",
     };
 
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -99,12 +100,55 @@ internal static class TextAnalyzer
     };
 
     /// <summary>
+    /// Splits output pasted above a request from the request: with two lines or more, the last line that holds a word is
+    /// the request and the lines above it are what it is about ("FAILED tests/x.py::test_refund\nrerun the tests").
+    /// Markdown fences (```sh) are no lines of their own.
+    /// </summary>
+    public static (string Request, string? Pasted) SplitPasted(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return (text, null);
+        }
+
+        var lines = text.Split('\n').Where(static l => l.Any(char.IsLetterOrDigit) && !l.TrimStart().StartsWith("```", StringComparison.Ordinal)).ToList();
+        return lines.Count switch
+        {
+            0 => (text, null),
+            1 => (lines[0], null),
+            _ => (lines[^1], string.Join('\n', lines.Take(lines.Count - 1))),
+        };
+    }
+
+    /// <summary>
+    /// The words of pasted output: context only. They neither veto (an error pasted is no bug report to investigate
+    /// when the request says what to do) nor count against a target, and name what "run them again" acts on.
+    /// </summary>
+    public static IEnumerable<AnalyzedToken> AnalyzePasted(string pasted, TypoCorrector? corrector = null) =>
+        Analyze(pasted, corrector).Select(static t => t with
+        {
+            Class = t.Class is WordClass.Work or WordClass.Question or WordClass.Negation or WordClass.Problem ? WordClass.Scope : t.Class,
+            ClauseStart = false,
+            Scoped = true,
+            Incidental = true,
+            Context = true,
+        });
+
+    /// <summary>
     /// The request's meaningful words. With a <paramref name="corrector"/>, a word outside the vocabulary that is a
     /// typo of a known word is read as that word (and marked <see cref="AnalyzedToken.Corrected"/>).
     /// </summary>
     public static AnalyzedToken[] Analyze(string text, TypoCorrector? corrector = null)
     {
         var raw = Split(text);
+
+        // "Bot: run pytest", "Marco, lint the api": a name opening the request addresses someone.
+        if (raw.Count > 1 && raw[1].BreakBefore && DevVocabulary.Find(raw[0].Word) is null && !DevVocabulary.StopWords.Contains(raw[0].Word))
+        {
+            raw.RemoveAt(0);
+            raw[0] = raw[0] with { BreakBefore = false };
+        }
+
         var tokens = new List<AnalyzedToken>(raw.Count);
         var clauseOf = new List<int>(raw.Count);
         var clause = 0;
@@ -128,7 +172,7 @@ internal static class TextAnalyzer
         string? clauseWord = null;
 
         // "I'm a bit lost, can you ...": when the listener is asked for something, the speaker's own statements are context.
-        var askedOfYou = AsksTheListener(raw);
+        var askedOfYou = AsksTheListener(raw) || OpensWithImperative(raw);
         for (var i = 0; i < raw.Count; i++)
         {
             var (word, breakBefore, isArgument, codeName) = raw[i];
@@ -258,9 +302,12 @@ internal static class TextAnalyzer
                 continue;
             }
 
-            // "before I do anything else can you run the tests": a request to the listener opens the main clause.
-            if (subordinate && ((word is "can" or "could" or "would" or "will" && i + 1 < raw.Count && raw[i + 1].Word is "you" or "u") || word is "please" or "pls"))
+            // "before I do anything else can you run the tests", "I was hoping you could ...": a request to the listener
+            // opens the main clause.
+            if ((subordinate && ((word is "can" or "could" or "would" or "will" && i + 1 < raw.Count && raw[i + 1].Word is "you" or "u") || word is "please" or "pls"))
+                || ((statement || narrative) && AsksAt(raw, i)))
             {
+                statement = false;
                 OpenClause();
                 firstPerson = false;
                 scoped = false;
@@ -286,6 +333,35 @@ internal static class TextAnalyzer
             }
 
             // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
+            // "run the tests, no need to look into the failures", "lint it, don't apply any fixes", "don't bother writing a
+            // changelog": once something was asked, a clause that declines more work is left out.
+            if (clauseOpen && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action or WordClass.Generic)
+                && (word == "not" || (word == "no" && i + 1 < raw.Count && raw[i + 1].Word is "need" or "needs")))
+            {
+                while (i + 1 < raw.Count && !raw[i + 1].BreakBefore && !DevVocabulary.ClauseBreaks.Contains(raw[i + 1].Word) && !AsksAt(raw, i + 1))
+                {
+                    i++;
+                }
+
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "no commit needed", "no review required": declined as a noun.
+            if (word == "no" && i + 2 < raw.Count && !raw[i + 2].BreakBefore && raw[i + 2].Word is "needed" or "required" or "necessary")
+            {
+                i += 2;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "re format every file" (dictated): the prefix written apart.
+            if (word == "re" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Generic })
+            {
+                previousWord = word;
+                continue;
+            }
+
             // "I don't want to commit on main": declined through a wish, the same.
             if (word == "not" && NextWord(raw, i, "want", "need", "have", "to", "wanna", "really") is { } declined && !UnrecordedStates.Contains(raw[declined].Word)
                 && DevVocabulary.Find(raw[declined].Word) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
@@ -309,6 +385,34 @@ internal static class TextAnalyzer
             }
 
             wished |= clauseOpen && RequestVerbs.Contains(word);
+
+            // "do the migrations there is a couple new ones": "there is" opens a statement.
+            if (!clauseOpen && tokens.Count > 0 && word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "is" or "are" or "was" or "were")
+            {
+                OpenClause();
+                scoped = false;
+                sawFrom = false;
+                narrative = true;
+                previousWord = word;
+                continue;
+            }
+
+            // "tell me whether we should pin our dependencies": advice asked for in what is reported.
+            if (word is "should" or "shall" && previousWord is "we" or "i" or "they" or "you" && reported)
+            {
+                Emit(new AnalyzedToken(word, ["should"], WordClass.Question, false, true));
+                previousWord = word;
+                continue;
+            }
+
+            // "right some unit tests" (dictated "write").
+            if (word == "right" && clauseOpen && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "some" or "a" or "an" or "me" or "the" or "new" or "unit" or "tests")
+            {
+                Emit(new AnalyzedToken(word, ["write"], WordClass.Work, true, false));
+                clauseOpen = false;
+                previousWord = word;
+                continue;
+            }
 
             // "format the code its a mess": "it's" after the request opens a statement about it.
             if (!clauseOpen && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore
@@ -718,10 +822,28 @@ internal static class TextAnalyzer
         return false;
     }
 
+    /// <summary>Whether the request opens with an operation verb ("run the typecheck, I suspect ...").</summary>
+    private static bool OpensWithImperative(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw)
+    {
+        foreach (var (word, _, argument, _) in raw)
+        {
+            if (argument || DevVocabulary.ClauseFillers.Contains(word))
+            {
+                continue;
+            }
+
+            return DevVocabulary.Find(word) is { Class: WordClass.Generic or WordClass.Action }
+                || word is "lint" or "build" or "compile" or "format" or "reformat" or "test" or "migrate" or "typecheck" or "bump";
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the words at <paramref name="at"/> ask the listener ("can you", "would u", "please").</summary>
     private static bool AsksAt(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at) =>
         raw[at].Word is "please" or "pls" or "plz"
-        || (raw[at].Word is "can" or "could" or "would" or "will" && at + 1 < raw.Count && raw[at + 1].Word is "you" or "u");
+        || (raw[at].Word is "can" or "could" or "would" or "will" or "might" && at + 1 < raw.Count && raw[at + 1].Word is "you" or "u")
+        || (raw[at].Word is "you" or "u" && at + 1 < raw.Count && raw[at + 1].Word is "could" or "might" or "can");
 
     /// <summary>The index of the next word of the clause after <paramref name="at"/>, past any of <paramref name="skip"/>.</summary>
     private static int? NextWord(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, params ReadOnlySpan<string> skip)
@@ -877,7 +999,8 @@ internal static class TextAnalyzer
             Flush(words, current, ref pendingBreak, i > 0 ? arguments[i - 1] : default);
             var next = i + 1 < text.Length ? text[i + 1] : ' ';
             // A dash between words ("the partition tables -- please apply them") ends a clause like a comma.
-            var dash = c is '\u2014' or '\u2013' || (c == '-' && i > 0 && char.IsWhiteSpace(text[i - 1]) && (char.IsWhiteSpace(next) || next == '-'));
+            var dash = c is '\u2014' or '\u2013' || (c == '-' && i > 0 && char.IsWhiteSpace(text[i - 1]) && (char.IsWhiteSpace(next) || next == '-'))
+                || char.GetUnicodeCategory(text[i]) is System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.Surrogate;
             if (c is ',' or ';' or '!' or '?' or '\n' or '(' or ')' || dash || (c is '.' or ':' && char.IsWhiteSpace(next)) || (c is '.' && i + 1 == text.Length))
             {
                 pendingBreak = true;
@@ -956,6 +1079,12 @@ internal static class TextAnalyzer
         if (chunk.Length < 2)
         {
             return false;
+        }
+
+        // "@ci-helper", "@outloop": someone addressed.
+        if (chunk[0] == '@')
+        {
+            return true;
         }
 
         if (chunk[0] == '-' && (char.IsAsciiLetter(chunk[1]) || chunk[1] == '-'))
