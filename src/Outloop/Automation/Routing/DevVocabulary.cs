@@ -26,7 +26,7 @@ internal static class DevVocabulary
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
-        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even", "wether", "wheter",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even", "wether", "wheter", "long", "story", "short",
 
         // Chat and voice noise: greetings, hedges, politeness and fillers carry no request.
         "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hi", "hello", "yo", "sorry", "bother", "maybe", "perhaps", "possibly",
@@ -232,14 +232,20 @@ internal static class DevVocabulary
         // a clause is one to make (TextAnalyzer).
         Add("create", WordClass.Scope, "new", workAtClauseStart: true);
         Add("write", WordClass.Work, "write writes writing wrote rewrite rewrites");
-        Add("implement", WordClass.Work, "implement implements implementing implemented introduce work_on working_on worked_on");
+        Add("implement", WordClass.Work, "implement implements implementing implemented introduce");
+
+        // "work on the login page" asks for work; "the half-finished work on a branch" names it.
+        Add("implement", WordClass.Scope, "work_on working_on worked_on", workAtClauseStart: true);
         Add("refactor", WordClass.Work, "refactor refactors refactoring refactored restructure simplify");
         Add("rename", WordClass.Work, "rename renames renaming renamed");
         Add("explain", WordClass.Work, "explain explains explaining describe understand analyze analyse analysis");
         Add("investigate", WordClass.Work, "investigate investigating debugging diagnose troubleshoot look_into figure_out");
         Add("review", WordClass.Work, "review reviews reviewing audit");
         Add("fix", WordClass.Work, "fix fixes fixing fixed repair solve cleanup clean_up tidy tidy_up");
-        Add("configure", WordClass.Work, "configure configuring configured set_up setup");
+        Add("configure", WordClass.Work, "configure configuring configured set_up");
+
+        // "our Rubocop setup": the noun; the verb is "set up".
+        Add("configure", WordClass.Scope, "setup setups");
         Add("install", WordClass.Work, "install installs installing installed uninstall");
         Add("remove", WordClass.Work, "remove removes removing removed delete deletes deleting deleted");
         Add("move", WordClass.Work, "move moves moving relocate");
@@ -278,7 +284,7 @@ internal static class DevVocabulary
             Add(verb, WordClass.Plain, verb, workAtClauseStart: true);
         }
 
-        Add("bug", WordClass.Problem, "bug bugs buggy crash crashes crashing crashed exception exceptions traceback tracebacks stacktrace stack_trace panic panics segfault regression regressions hang hangs hanging freeze freezes leak leaks");
+        Add("bug", WordClass.Problem, "bug bugs buggy crash crashes crashing crashed exception exceptions traceback tracebacks stacktrace stack_trace panic panics segfault regression regressions hang hangs hanging freezes leak leaks");
         Add("why", WordClass.Question, "why");
         Add("not", WordClass.Negation, "not never without dont cannot");
         return words;

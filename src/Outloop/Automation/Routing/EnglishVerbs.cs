@@ -13,6 +13,9 @@ internal static class EnglishVerbs
 
     private static readonly Lazy<(FrozenDictionary<string, VerbReading> Lemmas, FrozenDictionary<string, string> Irregular)> Table = new(Load);
 
+    /// <summary>Whether <paramref name="word"/> is itself a verb lemma ("speed", "need"), not an inflection.</summary>
+    public static bool IsLemma(string word) => Table.Value.Lemmas.ContainsKey(word);
+
     /// <summary>Whether <paramref name="word"/> is an irregular form of a verb ("came", "gone", "broke").</summary>
     public static bool IsIrregularForm(string word) => Table.Value.Irregular.ContainsKey(word);
 

@@ -222,7 +222,8 @@ internal sealed class Router
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            if (token.Class is WordClass.Question or WordClass.Negation or WordClass.Problem)
+            // A negation in a clause that only gives context ("somebody said it might not compile") negates no request.
+            if (token.Class is WordClass.Question or WordClass.Problem || (token.Class == WordClass.Negation && !token.Context))
             {
                 globalVeto ??= token.Class switch
                 {

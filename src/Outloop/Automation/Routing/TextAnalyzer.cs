@@ -52,6 +52,12 @@ internal static class TextAnalyzer
         "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "hoping", "ask",
     };
 
+    // Subjects of a statement that are no determiner ("somebody mentioned that ...", "she wants ...").
+    private static readonly HashSet<string> PronounSubjects = new(StringComparer.Ordinal)
+    {
+        "someone", "somebody", "nobody", "everyone", "everybody", "anyone", "he", "she", "they", "it",
+    };
+
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
     {
         "should", "must", "shall", "would", "will", "can", "could", "may", "might", "ca", "wo", "need", "needs",
@@ -246,7 +252,7 @@ internal static class TextAnalyzer
             }
 
             // "bring the local stack up", "get the app running", "srv up": a starting verb completed at the clause's end.
-            if (word is "up" or "running" or "started" && (i + 1 == raw.Count || raw[i + 1].BreakBefore || raw[i + 1].Word is "in" or "locally" or "on" or "for" or "and" or "so")
+            if (word is "up" or "running" or "started" or "going" && (i + 1 == raw.Count || raw[i + 1].BreakBefore || raw[i + 1].Word is "in" or "locally" or "on" or "for" or "and" or "so")
                 && ((clauseWord is not null && StartingVerbs.Contains(clauseWord) && (word == "up" || clauseWord == "get"))
                     || (word == "up" && tokens.Count > 0 && tokens[^1].Concepts[0] is "server" or "app" && tokens[^1].Surface == previousWord)))
             {
@@ -564,7 +570,8 @@ internal static class TextAnalyzer
                 statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !RequestVerbs.Contains(word);
                 narrative = ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
-                    || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished))
+                    || planned || ((Determiners.Contains(word) || PronounSubjects.Contains(word)) && CopulaFollows(raw, i + 1, !wished))
+                    || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work } && i + 1 < raw.Count && !raw[i + 1].BreakBefore)
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
                     || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
                         && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);
@@ -625,6 +632,13 @@ internal static class TextAnalyzer
                         && !DevVocabulary.StopWords.Contains(raw[i + 1].Word) && !DevVocabulary.Prepositions.Contains(raw[i + 1].Word))
                     || (word.EndsWith("ing", StringComparison.Ordinal) && previousWord is not null && tokens.Count > 0 && tokens[^1].Surface == previousWord
                         && tokens[^1].Class is WordClass.Plain or WordClass.Scope)))
+            {
+                token = token with { Class = WordClass.Scope, Scoped = true };
+            }
+
+            // "new migrations landed", "new one from colleague is there": "new" opening a clause that goes on to say what
+            // happened describes; "new component for the dashboard" asks for one.
+            if (token.Concepts[0] == "create" && token.Class == WordClass.Work && word == "new" && ClauseSaysWhatHappened(raw, i + 1))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
@@ -777,7 +791,7 @@ internal static class TextAnalyzer
             {
                 token = token with { Named = false };
             }
-            else if (onlyComponent && token.Class == WordClass.Scope && !token.Scoped && Components.Contains(token.Surface))
+            else if (onlyComponent && token.Class == WordClass.Scope && !token.Scoped && (Components.Contains(token.Surface) || Components.Contains(concept)))
             {
                 token = token with { Concepts = ["app"], Class = WordClass.Topic };
             }
@@ -859,6 +873,20 @@ internal static class TextAnalyzer
         return null;
     }
 
+    /// <summary>Whether the rest of the clause from <paramref name="at"/> holds a copula or a past form ("landed", "is there").</summary>
+    private static bool ClauseSaysWhatHappened(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
+    {
+        for (var k = at; k < raw.Count && !raw[k].BreakBefore; k++)
+        {
+            if (raw[k].Word is "is" or "are" or "was" or "were" or "has" or "have" || IsPastForm(raw[k].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the clause before <paramref name="at"/> asks which or what ("show me which files I changed").</summary>
     private static bool AskedWhich(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
     {
@@ -922,6 +950,15 @@ internal static class TextAnalyzer
             ? reading == VerbReading.None
             : reading != VerbReading.Main;
     }
+
+    /// <summary>
+    /// A past form of an English verb ("pushed", "removed", "broke"), not a verb that merely ends in -ed ("speed", "need"):
+    /// opening a clause, it tells what the speaker did ("pushed a fix, build it again"), for no imperative is in the past.
+    /// </summary>
+    private static bool IsPastForm(string word) =>
+        (IrregularPast.Contains(word) || EnglishVerbs.IsIrregularForm(word)
+            || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && EnglishVerbs.Read(word) != VerbReading.None && !EnglishVerbs.IsLemma(word)))
+        && !word.EndsWith('s') && word is not ("are" or "were" or "was" or "did" or "had" or "been" or "am" or "got" or "went");
 
     private static bool IsPastTense(string word) =>
         (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) || IrregularPast.Contains(word)
