@@ -74,7 +74,7 @@ internal static class TextAnalyzer
     {
         "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
         "fails", "failed", "breaks", "broke", "crashes", "crashed", "hangs", "throws", "threw", "takes", "took", "does", "did", "returns",
-        "complains", "says",
+        "complains", "says", "needs",
 
         // "the team said ...", "my lead mentioned ...": what someone reported is context, not the request.
         "said", "told", "mentioned", "reported", "thinks", "thought", "claims", "claimed",
@@ -96,7 +96,7 @@ internal static class TextAnalyzer
     private static readonly HashSet<string> Components = new(StringComparer.Ordinal)
     {
         "api", "backend", "frontend", "web", "ui", "client", "service", "services", "app", "apps", "application", "applications", "webapp",
-        "website", "site", "dashboard",
+        "website", "site", "dashboard", "endpoint",
     };
 
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -573,6 +573,8 @@ internal static class TextAnalyzer
                     || planned || ((Determiners.Contains(word) || PronounSubjects.Contains(word)) && CopulaFollows(raw, i + 1, !wished))
                     || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work } && i + 1 < raw.Count && !raw[i + 1].BreakBefore)
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
+                    || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                        && raw[i + 1].Word is "is" or "are" or "was" or "were")
                     || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
                         && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);
             }

@@ -219,7 +219,8 @@ internal static partial class RunnerTable
     private static CommandOperation Formatter(string program, IReadOnlyList<string> args, CommandSite site)
     {
         var check = HasAny(args, "--check", "--diff", "--check-only", "--list-different", "--verify-no-changes", "--dry-run", "-n", "--validate", "--lint")
-            || (program is "cljfmt" or "cljstyle" or "purs-tidy" or "csharpier" && FirstVerb(args) == "check");
+            || (program is "cljfmt" or "cljstyle" or "purs-tidy" or "csharpier" && FirstVerb(args) == "check")
+            || args.Any(static a => a.EndsWith("mode=check", StringComparison.Ordinal) || a.StartsWith("-lint=", StringComparison.Ordinal) || a.StartsWith("--lint=", StringComparison.Ordinal));
         var writes = HasAny(args, "--write", "-w", "-i", "--in-place", "--inplace", "--fix") || (program is "ormolu" or "fourmolu" && OptionValue(args, "--mode", "-m") == "inplace");
         bool lint = program switch
         {
