@@ -144,16 +144,18 @@ internal static class CommandRequest
             }
 
             // "cargo test, then report": punctuation after a word closes the command.
-            closed = word.Length > 1 && word[^1] is ',' or ';' or '?' or '!';
+            closed = word.Length > 1 && word[^1] is ',' or ';' or '?' or '!' or ':' || (word.Length > 2 && word[^1] == '.' && char.IsAsciiLetter(word[^2]));
             stop++;
         }
 
         // "make run the tests for me": a determiner among the arguments, not after a preposition ("in the background"),
-        // is English, not a command line.
+        // is English, not a command line; so is a work verb after a program named like an English word ("make prettier
+        // stop wrapping lines").
         for (var k = start + 2; k < stop; k++)
         {
-            if (parts[k].ToLowerInvariant() is "the" or "a" or "an" or "my" or "our" or "this" or "these" or "those" or "your"
-                && !DevVocabulary.Prepositions.Contains(parts[k - 1].ToLowerInvariant()))
+            if ((parts[k].ToLowerInvariant() is "the" or "a" or "an" or "my" or "our" or "this" or "these" or "those" or "your"
+                    && !DevVocabulary.Prepositions.Contains(parts[k - 1].ToLowerInvariant()))
+                || (EnglishPrograms.Contains(parts[start]) && DevVocabulary.Find(parts[k].ToLowerInvariant()) is { Class: WordClass.Work }))
             {
                 return null;
             }
@@ -202,8 +204,11 @@ internal static class CommandRequest
     /// </summary>
     private static OperationSignature? Formatting(OperationSignature? signature, string[] words)
     {
-        if (signature is { Category: OperationCategory.Lint } && words.Length > 0 && !words.Any(static w => w.StartsWith('-'))
-            && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" })
+        // "ktlint format", "biome format --write": a linter's format command formats.
+        if (signature is { Category: OperationCategory.Lint } && words.Length > 0
+            && ((!words.Any(static w => w.StartsWith('-')) && DevVocabulary.Find(words[0].ToLowerInvariant().Replace('-', '_')) is { Implies: "format" })
+                || (words.Skip(1).Any(static w => w.TrimEnd('.', ',') is "format" or "fmt" or "-F")
+                    && !words.Any(static w => w.StartsWith("--", StringComparison.Ordinal) || w == "lint" || (w.StartsWith('-') && w != "-F")))))
         {
             return signature with { Category = OperationCategory.Format };
         }

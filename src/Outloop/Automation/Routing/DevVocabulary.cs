@@ -26,7 +26,7 @@ internal static class DevVocabulary
         "got", "get", "how", "many", "much", "where", "when", "whats", "via", "using", "since", "across", "within",
         "inside", "under", "over", "about", "through", "after", "before", "while", "once", "but", "yes", "try",
         "help", "mind", "u", "ya", "y", "am", "im", "one", "thing", "things", "stuff", "first", "them", "few", "several",
-        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even", "wether", "wheter", "long", "story", "short",
+        "couple", "full", "complete", "fresh", "entire", "whole", "recent", "real", "anything", "something", "around", "auto", "bring", "rn", "wat", "thru", "lol", "lmao", "stuff", "look", "looks", "wait", "even", "wether", "wheter", "long", "story", "short", "r", "needful", "prepone", "itself", "helpful", "convenient", "prudent",
 
         // Chat and voice noise: greetings, hedges, politeness and fillers carry no request.
         "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hi", "hello", "yo", "sorry", "bother", "maybe", "perhaps", "possibly",
@@ -187,7 +187,7 @@ internal static class DevVocabulary
         Add("status", WordClass.Topic, "status state");
         Add("worktree", WordClass.Topic, "worktree working_tree work_tree working_copy checkout_state");
 
-        Add("update", WordClass.Action, "update updates updated updating upgrade upgrades upgraded upgrading bump bumps bumped bumping refresh refreshes refreshed refreshing regenerate regen");
+        Add("update", WordClass.Action, "upd8 update updates updated updating upgrade upgrades upgraded upgrading bump bumps bumped bumping refresh refreshes refreshed refreshing regenerate regen");
 
         // False friends of "update" in French, Spanish, Portuguese and German ("actualiser", "actualizar", "aktualisieren").
         Add("update", WordClass.Action, "actualise actualize actualised actualized actualising actualizing actualisation actualization");
@@ -198,7 +198,7 @@ internal static class DevVocabulary
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check control");
-        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know paste post ping_me");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know paste post ping_me revert_with share surface");
         Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises adjust reflect reflected");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.
@@ -273,7 +273,7 @@ internal static class DevVocabulary
         Add("checkout", WordClass.Scope, "checkout", workAtClauseStart: true);
         Add("address", WordClass.Scope, "link links url urls address localhost");
         Add("person", WordClass.Scope, "reviewer reviewers colleague colleagues teammate teammates");
-        Add("note", WordClass.Scope, "note notes noted");
+        Add("note", WordClass.Scope, "note notes noted freeze bug_report bug_reports");
         Add("pull_request", WordClass.Scope, "pull_request pull_requests merge_request merge_requests pr prs mr");
 
         // Parts of a build that say what is built, not which operation: bundled assets, modules of a multi-module project.

@@ -43,13 +43,13 @@ internal static class TextAnalyzer
     // Verbs whose particle "up" (or complement "running") at the end makes them start something: "bring the stack up".
     private static readonly HashSet<string> StartingVerbs = new(StringComparer.Ordinal)
     {
-        "bring", "spin", "fire", "boot", "stand", "start", "get", "put",
+        "bring", "spin", "fire", "boot", "stand", "start", "get", "put", "make",
     };
 
     // What a speaker says they want done ("I need to run", "I'd like to see"): a request, not a statement.
     private static readonly HashSet<string> RequestVerbs = new(StringComparer.Ordinal)
     {
-        "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "hoping", "ask",
+        "want", "need", "like", "wanna", "would", "d", "have", "must", "should", "wish", "hope", "hoping", "ask", "appreciate", "love",
     };
 
     // Subjects of a statement that are no determiner ("somebody mentioned that ...", "she wants ...").
@@ -74,7 +74,7 @@ internal static class TextAnalyzer
     {
         "is", "are", "was", "were", "has", "have", "keeps", "keep", "looks", "look", "seems", "seem", "feels", "feel", "gets", "got",
         "fails", "failed", "breaks", "broke", "crashes", "crashed", "hangs", "throws", "threw", "takes", "took", "does", "did", "returns",
-        "complains", "says", "needs",
+        "complains", "says", "needs", "adds", "requires", "contains", "includes", "mentions", "wants", "went", "done", "finished", "landed",
 
         // "the team said ...", "my lead mentioned ...": what someone reported is context, not the request.
         "said", "told", "mentioned", "reported", "thinks", "thought", "claims", "claimed",
@@ -121,9 +121,27 @@ internal static class TextAnalyzer
         return lines.Count switch
         {
             0 => (text, null),
-            1 => (lines[0], null),
-            _ => (lines[^1], string.Join('\n', lines.Take(lines.Count - 1))),
+            1 => (WithoutLabel(lines[0]), null),
+            _ => (WithoutLabel(lines[^1]), string.Join('\n', lines.Take(lines.Count - 1))),
         };
+    }
+
+    /// <summary>
+    /// The request without a label before a colon ("step 1: go test ./...", "release prep: refresh the deps", "teammate
+    /// asks: ..."), when the label is a few words naming no operation ("CI lint job: ..." keeps its label).
+    /// </summary>
+    public static string WithoutLabel(string request)
+    {
+        var colon = request.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || colon > 40)
+        {
+            return request;
+        }
+
+        var label = Split(request[..colon]);
+        return label.Count is > 0 and <= 4 && !label.Exists(static w => w.Argument || DevVocabulary.Find(w.Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Work or WordClass.Generic })
+            ? request[(colon + 2)..]
+            : request;
     }
 
     /// <summary>
@@ -274,7 +292,7 @@ internal static class TextAnalyzer
             // "sorry if this is a silly question": a condition is context; "check if the tests pass" asks whether, and
             // "if you could compile it" asks politely.
             var conditional = word == "if" && !(tokens.Count > 0 && tokens[^1].Class == WordClass.Generic && tokens[^1].Surface == previousWord)
-                && previousWord is not ("me" or "us" or "know" or "see" or "sure" or "wonder" or "wondering" or "wondered" or "ask" or "asking" or "out")
+                && previousWord is not ("me" or "us" or "know" or "see" or "sure" or "wonder" or "wondering" or "wondered" or "ask" or "asking" or "out" or "it")
                 && !(i + 2 < raw.Count && raw[i + 1].Word is "you" or "u" && raw[i + 2].Word is "could" or "can" or "would" or "will" or "have" or "get");
             // "..., so run ruff check": "so" before a request opens the main clause; "so I can test it" gives a purpose.
             if (word == "so" && tokens.Count > 0 && i + 1 < raw.Count && (AsksAt(raw, i + 1)
@@ -358,6 +376,15 @@ internal static class TextAnalyzer
             {
                 i += 2;
                 previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "can you do that?", "do the same for the frontend": the operation named before, done again.
+            if (word == "do" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "that" or "it" or "this" or "same" or "so"
+                || (word == "do" && i + 2 < raw.Count && raw[i + 1].Word == "the" && raw[i + 2].Word == "same"))
+            {
+                Emit(new AnalyzedToken("do " + raw[i + 1].Word, ["run"], WordClass.Generic, false, scoped));
+                previousWord = word;
                 continue;
             }
 
@@ -571,12 +598,25 @@ internal static class TextAnalyzer
                 narrative = ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
                     || planned || ((Determiners.Contains(word) || PronounSubjects.Contains(word)) && CopulaFollows(raw, i + 1, !wished))
-                    || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work } && i + 1 < raw.Count && !raw[i + 1].BreakBefore)
+                    || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work })
+                    || ((entry ?? DevVocabulary.Find(word)) is null or { Class: WordClass.Plain or WordClass.Topic or WordClass.Scope }
+                        && !DevVocabulary.StopWords.Contains(word) && word is not ("what" or "which" or "who" or "where" or "why" or "how")
+                        && (DevVocabulary.Find(word) is not null || EnglishVerbs.Read(word) != VerbReading.Main)
+                        && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                        && (raw[i + 1].Word is "done" or "went" or "finished" or "landed" or "worked" || (IsPastForm(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })))
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
                     || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && raw[i + 1].Word is "is" or "are" or "was" or "were")
                     || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
                         && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);
+            }
+
+            // "what does `make check` do", "what does E501 mean": asks for an explanation.
+            if (word == "what" && i + 1 < raw.Count && raw[i + 1].Word is "does" or "do" && ClauseHas(raw, i + 2, "do", "mean", "means", "return", "returns", "say"))
+            {
+                Emit(new AnalyzedToken("what ... do", ["how"], WordClass.Question, isClauseStart, scoped));
+                previousWord = word;
+                continue;
             }
 
             if (word == "how" && i + 1 < raw.Count && HowQuestions.Contains(raw[i + 1].Word) && !statement)
@@ -634,6 +674,12 @@ internal static class TextAnalyzer
                         && !DevVocabulary.StopWords.Contains(raw[i + 1].Word) && !DevVocabulary.Prepositions.Contains(raw[i + 1].Word))
                     || (word.EndsWith("ing", StringComparison.Ordinal) && previousWord is not null && tokens.Count > 0 && tokens[^1].Surface == previousWord
                         && tokens[^1].Class is WordClass.Plain or WordClass.Scope)))
+            {
+                token = token with { Class = WordClass.Scope, Scoped = true };
+            }
+
+            // "new to the repo": the speaker is new.
+            if (token.Concepts[0] == "create" && word == "new" && i + 1 < raw.Count && raw[i + 1].Word is "to" or "here" or "in")
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
             }
@@ -873,6 +919,20 @@ internal static class TextAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>Whether the clause that goes on from <paramref name="at"/> holds one of <paramref name="words"/>.</summary>
+    private static bool ClauseHas(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, params ReadOnlySpan<string> words)
+    {
+        for (var k = at; k < raw.Count && (k == at || !raw[k].BreakBefore); k++)
+        {
+            if (words.Contains(raw[k].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the rest of the clause from <paramref name="at"/> holds a copula or a past form ("landed", "is there").</summary>

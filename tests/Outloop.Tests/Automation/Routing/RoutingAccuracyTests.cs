@@ -3,8 +3,9 @@ using Outloop.Automation.Routing;
 namespace Outloop.Tests.Automation.Routing;
 
 /// <summary>
-/// The accuracy target (>= 0.92) on the shared dev set, on each half of it (odd and even lines), and on three
-/// held-out sets written for this project (Fixtures/holdout*.jsonl); no wrong route is tolerated on dev.
+/// The accuracy target (>= 0.92) on the shared dev set, on each half of it (odd and even lines), on three held-out
+/// sets and four design sets written for this project (Fixtures/holdout*.jsonl, design*.jsonl); no wrong route is
+/// tolerated on dev or the design sets.
 /// </summary>
 public sealed class RoutingAccuracyTests
 {
@@ -47,6 +48,25 @@ public sealed class RoutingAccuracyTests
 
         Assert.True(report.Accuracy >= 0.92, Misses(report));
         Assert.True(report.WrongRoutes <= 1, Misses(report));
+    }
+
+    [Theory]
+    [InlineData("design1.jsonl")]
+    [InlineData("design2.jsonl")]
+    [InlineData("design3.jsonl")]
+    [InlineData("design4.jsonl")]
+    public void DesignSetsWrittenByOthersReachTheTarget(string file)
+    {
+        // Four sets of 200 written by helpers who read only tools.yaml, dev.jsonl and MISSION.md (JVM, Go, Python, .NET,
+        // PHP, mobile; non-native English, phones, managers, pairing; Elixir, C, Bazel, Perl, pasted logs; voice,
+        // markdown, bots, long messages), then used to find the router's gaps.
+        var (router, _) = RoutingData.SharedRouter();
+        var cases = RoutingCase.Load(RoutingData.Fixture(file));
+
+        var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
+
+        Assert.True(report.Accuracy >= 0.92, Misses(report));
+        Assert.Equal(0, report.WrongRoutes);
     }
 
     [Fact]
