@@ -222,9 +222,9 @@ internal sealed class Router
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            // A clause that only gives context ("somebody said it might not compile", "so I can reproduce the bug") asks for
-            // nothing: its negation, question or bug report vetoes no request.
-            if (token.Class is WordClass.Question or WordClass.Problem or WordClass.Negation && !token.Context)
+            // A negation in a clause that only gives context ("somebody said it might not compile") negates no request; a
+            // question or a bug report still sends the request to the agent, wherever it stands.
+            if (token.Class is WordClass.Question or WordClass.Problem || (token.Class == WordClass.Negation && !token.Context))
             {
                 globalVeto ??= token.Class switch
                 {
