@@ -233,7 +233,8 @@ internal static class CommandRequest
 
     private static bool LooksLikeProgram(string word)
     {
-        if (word.Length == 0 || !(char.IsAsciiLetter(word[0]) || word[0] is '.' or '/'))
+        // "r tests passing??", "u there?": chat shorthand for a word, not a program.
+        if (word.Length == 0 || word is "r" or "u" or "n" or "y" || !(char.IsAsciiLetter(word[0]) || word[0] is '.' or '/'))
         {
             return false;
         }

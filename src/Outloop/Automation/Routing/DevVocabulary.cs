@@ -181,7 +181,7 @@ internal static class DevVocabulary
         Add("frontend", WordClass.Scope, "front_end");
         Add("background", WordClass.Topic, "background bg detached daemon daemonized");
         Add("git", WordClass.Topic, "git vcs");
-        Add("change", WordClass.Topic, "change changes changed modify modifies modified modification modifications diff diffs edit edits edited touched uncommitted staged unstaged dirty", workAtClauseStart: true);
+        Add("change", WordClass.Topic, "change changes changed modify modifies modified modification modifications diff diffs edit edits edited touched mess_with messed_with uncommitted staged unstaged dirty", workAtClauseStart: true);
         Add("commit", WordClass.Topic, "commit commits committed log history", workAtClauseStart: true);
         Add("branch", WordClass.Topic, "branch branches", workAtClauseStart: true);
         Add("status", WordClass.Topic, "status state");
@@ -198,7 +198,7 @@ internal static class DevVocabulary
 
         Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check control");
-        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know paste post ping_me revert_with share surface");
+        Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know paste post ping_me revert_with share surface capture");
         Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises adjust reflect reflected");
 
         // What "make X consistent" asks for: a state an operation brings about, not an operation of its own.

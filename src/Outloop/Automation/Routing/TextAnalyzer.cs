@@ -43,7 +43,7 @@ internal static class TextAnalyzer
     // Verbs whose particle "up" (or complement "running") at the end makes them start something: "bring the stack up".
     private static readonly HashSet<string> StartingVerbs = new(StringComparer.Ordinal)
     {
-        "bring", "spin", "fire", "boot", "stand", "start", "get", "put", "make",
+        "bring", "spin", "fire", "boot", "stand", "start", "get", "put", "make", "have",
     };
 
     // What a speaker says they want done ("I need to run", "I'd like to see"): a request, not a statement.
@@ -114,7 +114,7 @@ internal static class TextAnalyzer
     {
         if (!text.Contains('\n', StringComparison.Ordinal))
         {
-            return (text, null);
+            return (WithoutLabel(text), null);
         }
 
         var lines = text.Split('\n').Where(static l => l.Any(char.IsLetterOrDigit) && !l.TrimStart().StartsWith("```", StringComparison.Ordinal)).ToList();
@@ -139,7 +139,7 @@ internal static class TextAnalyzer
         }
 
         var label = Split(request[..colon]);
-        return label.Count is > 0 and <= 4 && !label.Exists(static w => w.Argument || DevVocabulary.Find(w.Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Work or WordClass.Generic })
+        return label.Count is > 0 and <= 6 && !label.Exists(static w => w.Argument || DevVocabulary.Find(w.Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Work or WordClass.Generic })
             ? request[(colon + 2)..]
             : request;
     }
@@ -235,7 +235,8 @@ internal static class TextAnalyzer
             // "bring X up to date" is an update.
             if (word == "up" && i + 2 < raw.Count && raw[i + 1].Word == "to" && raw[i + 2].Word == "date")
             {
-                Emit(new AnalyzedToken("up to date", ["update"], WordClass.Action, false, scoped || subordinate || narrative));
+                var stated = firstPerson && askedOfYou;
+                Emit(new AnalyzedToken("up to date", ["update"], WordClass.Action, false, scoped || subordinate || narrative || stated) { Incidental = stated, Context = stated });
                 i += 2;
                 previousWord = "date";
                 continue;
@@ -271,7 +272,7 @@ internal static class TextAnalyzer
 
             // "bring the local stack up", "get the app running", "srv up": a starting verb completed at the clause's end.
             if (word is "up" or "running" or "started" or "going" && (i + 1 == raw.Count || raw[i + 1].BreakBefore || raw[i + 1].Word is "in" or "locally" or "on" or "for" or "and" or "so")
-                && ((clauseWord is not null && StartingVerbs.Contains(clauseWord) && (word == "up" || clauseWord == "get"))
+                && ((clauseWord is not null && StartingVerbs.Contains(clauseWord) && (word == "up" || clauseWord is "get" or "have"))
                     || (word == "up" && tokens.Count > 0 && tokens[^1].Concepts[0] is "server" or "app" && tokens[^1].Surface == previousWord)))
             {
                 Emit(new AnalyzedToken(clauseWord + " ... " + word, ["start"], WordClass.Action, false, scoped || subordinate || narrative));
@@ -384,7 +385,20 @@ internal static class TextAnalyzer
                 || (word == "do" && i + 2 < raw.Count && raw[i + 1].Word == "the" && raw[i + 2].Word == "same"))
             {
                 Emit(new AnalyzedToken("do " + raw[i + 1].Word, ["run"], WordClass.Generic, false, scoped));
-                previousWord = word;
+                i += raw[i + 1].Word == "the" ? 2 : 1;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "it would be helpful to have the dependencies upgraded", "it may be prudent to run the linter": a polite
+            // frame around the request, which starts at "to".
+            if (word == "it" && clauseOpen && i + 2 < raw.Count && raw[i + 1].Word is "would" or "may" or "might" or "could" or "will" or "d" && raw[i + 2].Word == "be"
+                && NextWord(raw, i + 2, "helpful", "great", "nice", "good", "prudent", "convenient", "useful", "wise", "better", "best", "ideal", "possible", "really", "very", "super") is { } to
+                && raw[to].Word == "to")
+            {
+                i = to;
+                OpenClause();
+                previousWord = "to";
                 continue;
             }
 
@@ -603,10 +617,11 @@ internal static class TextAnalyzer
                         && !DevVocabulary.StopWords.Contains(word) && word is not ("what" or "which" or "who" or "where" or "why" or "how")
                         && (DevVocabulary.Find(word) is not null || EnglishVerbs.Read(word) != VerbReading.Main)
                         && i + 1 < raw.Count && !raw[i + 1].BreakBefore
-                        && (raw[i + 1].Word is "done" or "went" or "finished" or "landed" or "worked" || (IsPastForm(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })))
+                        && (ClauseHas(raw, i + 1, "done", "went", "finished", "landed", "worked") || (IsPastForm(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })))
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
                     || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && raw[i + 1].Word is "is" or "are" or "was" or "were")
+                    || (word == "new" && CopulaFollows(raw, i, false))
                     || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
                         && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);
             }
@@ -716,6 +731,7 @@ internal static class TextAnalyzer
             if (token.Class == WordClass.Work && !token.ClauseStart
                 && ((previousWord is not null && Determiners.Contains(previousWord) && (IsPastTense(word) || context || (token.Concepts[0] == "create" && previousWord is not ("a" or "an"))))
                     || (context && IsPastTense(word))
+                    || narrative
                     || (subordinate && previousWord is not ("you" or "u"))))
             {
                 token = token with { Class = WordClass.Scope, Scoped = true };
@@ -1043,7 +1059,8 @@ internal static class TextAnalyzer
         }
 
         var concepts = entry.Implies is null ? new[] { entry.Concept } : [entry.Concept, entry.Implies];
-        var cls = clauseStart && entry.WorkAtClauseStart ? WordClass.Work : entry.Class;
+        // An imperative is a bare verb: "changes on my branch?" names changes, "change the api" asks for one.
+        var cls = clauseStart && entry.WorkAtClauseStart && !(surface.EndsWith('s') && !surface.EndsWith("ss", StringComparison.Ordinal)) ? WordClass.Work : entry.Class;
         return new AnalyzedToken(surface, concepts, cls, clauseStart, scoped);
     }
 
