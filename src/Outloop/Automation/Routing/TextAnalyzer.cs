@@ -202,14 +202,7 @@ internal static class TextAnalyzer
             var (word, breakBefore, isArgument, codeName) = raw[i];
             if (breakBefore)
             {
-                OpenClause();
-                scoped = false;
-                sawFrom = false;
-                subordinate = false;
-                firstPerson = false;
-                narrative = false;
-                relative = false;
-                statement = false;
+                StartClause();
             }
 
             // A path, file name, branch or flag ("tests/test_x.py", "release/2.3", "--watch") is an argument: its
@@ -299,28 +292,14 @@ internal static class TextAnalyzer
             if (word == "so" && tokens.Count > 0 && i + 1 < raw.Count && (AsksAt(raw, i + 1)
                 || DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Generic or WordClass.Action or WordClass.Topic }))
             {
-                OpenClause();
-                scoped = false;
-                sawFrom = false;
-                subordinate = false;
-                firstPerson = false;
-                narrative = false;
-                relative = false;
-                statement = false;
+                StartClause();
                 previousWord = word;
                 continue;
             }
 
             if (DevVocabulary.Subordinators.Contains(word) || (word == "so" && tokens.Count > 0) || conditional)
             {
-                OpenClause();
-                scoped = false;
-                sawFrom = false;
-                subordinate = true;
-                firstPerson = false;
-                narrative = false;
-                relative = false;
-                statement = false;
+                StartClause(subordinateClause: true);
                 timePhrase = word is "before" or "after" or "until" or "since" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                     && Determiners.Contains(raw[i + 1].Word);
                 previousWord = word;
@@ -332,29 +311,13 @@ internal static class TextAnalyzer
             if ((subordinate && ((word is "can" or "could" or "would" or "will" && i + 1 < raw.Count && raw[i + 1].Word is "you" or "u") || word is "please" or "pls"))
                 || ((statement || narrative) && AsksAt(raw, i)))
             {
-                statement = false;
-                OpenClause();
-                firstPerson = false;
-                scoped = false;
-                sawFrom = false;
-                subordinate = false;
-                timePhrase = false;
-                narrative = false;
-                relative = false;
-                statement = false;
+                StartClause();
             }
 
             // "before the demo I'd like ...": a subordinator with only a noun phrase says when; the subject after it opens the request.
             if (subordinate && timePhrase && FirstPersonSubjects.Contains(word))
             {
-                OpenClause();
-                scoped = false;
-                sawFrom = false;
-                subordinate = false;
-                timePhrase = false;
-                narrative = false;
-                relative = false;
-                statement = false;
+                StartClause();
             }
 
             // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
@@ -436,10 +399,7 @@ internal static class TextAnalyzer
             // "do the migrations there is a couple new ones": "there is" opens a statement.
             if (!clauseOpen && tokens.Count > 0 && word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "is" or "are" or "was" or "were")
             {
-                OpenClause();
-                scoped = false;
-                sawFrom = false;
-                narrative = true;
+                StartClause(subordinateClause: subordinate, asNarrative: true);
                 previousWord = word;
                 continue;
             }
@@ -466,10 +426,7 @@ internal static class TextAnalyzer
                 && ((word == "its" && (Determiners.Contains(raw[i + 1].Word) || raw[i + 1].Word is "not" or "so" or "too" or "very" or "still" or "already" or "been" or "ok" or "fine" or "broken"))
                     || (word == "it" && raw[i + 1].Word is "s" or "is" or "was")))
             {
-                OpenClause();
-                scoped = false;
-                sawFrom = false;
-                narrative = true;
+                StartClause(subordinateClause: subordinate, asNarrative: true);
                 previousWord = word;
                 continue;
             }
@@ -760,6 +717,20 @@ internal static class TextAnalyzer
         }
 
         return Resolve(tokens, clauseOf);
+
+        // A new clause with nothing carried over: not in a scope phrase, no subject seen yet.
+        void StartClause(bool subordinateClause = false, bool asNarrative = false)
+        {
+            OpenClause();
+            scoped = false;
+            sawFrom = false;
+            subordinate = subordinateClause;
+            timePhrase = false;
+            firstPerson = false;
+            narrative = asNarrative;
+            relative = false;
+            statement = false;
+        }
 
         void OpenClause()
         {
