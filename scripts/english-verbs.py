@@ -55,7 +55,7 @@ with open(out, "w", encoding="ascii", newline="\n") as f:
     f.write("# English verbs, from WordNet 3.0 (scripts/english-verbs.py): 'lemma V' main reading is a verb, 'lemma v' also a verb,\n")
     f.write("# 'form>lemma' irregular form. WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
     f.write("# THIS SOFTWARE AND DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,\n")
-    f.write("# EXPRESS OR IMPLIED (license: https://wordnet.princeton.edu/license-and-commercial-use).\n")
+    f.write("# EXPRESS OR IMPLIED. The whole licence is in THIRD-PARTY-NOTICES.md.\n")
     f.write("\n".join(lines) + "\n")
 print(f"{out}: {sum(1 for l in lines if l.endswith(' V'))} main verbs, {sum(1 for l in lines if l.endswith(' v'))} also verbs, "
       f"{sum(1 for l in lines if '>' in l)} irregular forms")
