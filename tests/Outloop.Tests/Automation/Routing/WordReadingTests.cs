@@ -75,6 +75,26 @@ public sealed class WordReadingTests
     public void StatementsAsidesAndWhatIsReportedBackDoNotVeto(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
+    [InlineData("FAILED tests/test_orders.py::test_refund_partial - AssertionError: 40 != 45\nI think I fixed it, rerun the tests", "tester")]
+    [InlineData("You have 3 unapplied migration(s).\napply them pls", "migrator")]
+    [InlineData("step 1: run the tests and report only the failures", "tester")]
+    [InlineData("@ci-helper lint the code and post the findings", "linter")]
+    [InlineData("Bot: run the tests on this branch", "tester")]
+    [InlineData("nice, the tests were green for the backend. do the same for the frontend pls", "tester")]
+    [InlineData("It would be helpful to have the dependencies upgraded to their latest compatible versions", "deps")]
+    [InlineData("pushed a fix for that, build the project again", "builder")]
+    [InlineData("run the tests, no need to look into the failures", "tester")]
+    public void PastedOutputLabelsAndReferencesBackAreReadAsContext(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("TypeError: Cannot read properties of undefined (reading 'map')\n    at OrderList (OrderList.jsx:23:18)\nfix this")]
+    [InlineData("ModuleNotFoundError: No module named 'torch._C'\nwhy is this happening?")]
+    [InlineData("what does `make check` do in this repo?")]
+    [InlineData("right some unit tests for the currency converter")]
+    [InlineData("any chance you could tell me whether we should pin our dependencies or use version ranges?")]
+    public void AFixAQuestionOrAnExplanationAfterPastedOutputStillAbstains(string text) => AssertAbstains(text);
+
+    [Theory]
     [InlineData("whats the diff between useMemo and useCallback again")]
     [InlineData("start a new project for the mobile app")]
     [InlineData("it must not start before the db is up, start the server")]
