@@ -81,10 +81,12 @@ internal static class CommandRequest
             if (end > tick + 1)
             {
                 var inner = text[(tick + 1)..end].Trim();
-                var signature = Formatting(Classify(inner), inner.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                var innerWords = inner.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var task = MonorepoTask.Read(innerWords);
+                var signature = task ?? Formatting(Classify(inner), innerWords);
                 return signature is null ? null
                     : Words(signature) is { } words ? (text[..tick] + " " + words + " " + text[(end + 1)..], signature)
-                    : Recognised(signature, inner.Split(' ', StringSplitOptions.RemoveEmptyEntries)) ? (null, signature)
+                    : task is not null || Recognised(signature, innerWords) ? (null, signature)
                     : null;
             }
         }
@@ -162,7 +164,14 @@ internal static class CommandRequest
         }
 
         var command = string.Join(' ', parts[start..stop]).TrimEnd(',', ';', '?', '!');
-        var found = Formatting(Classify(command), parts[program..stop]);
+        if (closed)
+        {
+            command = command.TrimEnd('.');
+        }
+
+        // "nx serve storefront", "bazel run //:format": a monorepo task runner does what its task is named for.
+        var task = MonorepoTask.Read(parts[program..stop]);
+        var found = task ?? Formatting(Classify(command), parts[program..stop]);
         if (found is null)
         {
             return null;
@@ -170,7 +179,14 @@ internal static class CommandRequest
 
         if (Words(found) is not { } canonical)
         {
-            return Recognised(found, parts[program..stop]) ? (null, found) : null;
+            // "gradle deps. upgrade all": a command that does nothing routable, closed by a full stop before more prose,
+            // is the subject of that prose; the request is read as English.
+            if (closed && stop < parts.Length)
+            {
+                return null;
+            }
+
+            return task is not null || Recognised(found, parts[program..stop]) ? (null, found) : null;
         }
 
         var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[stop..]));

@@ -39,6 +39,34 @@ public sealed class KnownCommandTests
     public void EcosystemCommandsRouteByWhatTheyDo(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
+    [InlineData("nx serve storefront", "server")]
+    [InlineData("nx run api:serve:production", "server")]
+    [InlineData("nx affected -t lint", "linter")]
+    [InlineData("nx format:write", "formatter")]
+    [InlineData("bazel run //:format", "formatter")]
+    [InlineData("bazel run //services/billing/db:migrate", "migrator")]
+    [InlineData("ibazel run //web/app:devserver", "server")]
+    [InlineData("yarn workspace @acme/admin upgrade", "deps")]
+    [InlineData("pnpm --filter web dev", "server")]
+    [InlineData("turbo run build --filter=api", "builder")]
+    [InlineData("moon run web:lint", "linter")]
+    [InlineData("earthly +test", "tester")]
+    [InlineData("pants test ::", "tester")]
+    public void MonorepoTaskRunnersRouteByTheTaskTheyRun(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("nx release")]
+    [InlineData("nx migrate latest")]
+    [InlineData("bazel clean")]
+    [InlineData("bazel run //tools:release")]
+    [InlineData("turbo prune web")]
+    [InlineData("lerna publish")]
+    [InlineData("rush publish")]
+    [InlineData("task release")]
+    [InlineData("nx run web:storybook")]
+    public void AMonorepoTaskNamedForNoRoutableOperationAbstains(string text) => AssertAbstains(text);
+
+    [Theory]
     [InlineData("cargo publish")]
     [InlineData("npm publish")]
     [InlineData("mix deps.get")]
