@@ -5,7 +5,8 @@ using Outloop.Automation.Tools;
 namespace Outloop.Bench;
 
 /// <summary>
-/// <c>routing-sets --sets A.jsonl,B.jsonl [--tools FILE] [--dump FILE] [--slowest-with N]</c>: scores the router on several labelled sets in one process
+/// <c>routing-sets --sets A.jsonl,B.jsonl [--tools FILE] [--dump FILE] [--slowest-with N]</c>: scores the router with
+/// <see cref="RoutingBenchmark"/> on several labelled sets in one process
 /// (accuracy, abstention accuracy, wrong routes per set) and optionally writes every decision as TSV (set, expected,
 /// chosen, best target, confidence, input, why) to study where a change of the router wins or loses; with
 /// --slowest-with N, also the five slowest requests of each set on a router holding N more synthetic targets.
@@ -24,14 +25,11 @@ internal static class RoutingSetsCommand
         foreach (var set in options.Required("sets").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var cases = RoutingCase.Load(set);
-            var decisions = cases.Select(c => (Case: c, Decision: router.Decide(c.Input))).ToList();
-            var correct = decisions.Count(d => d.Decision.Routed ? d.Decision.Target!.Tool.Name == d.Case.Expected : d.Case.Expected is null);
-            var nulls = decisions.Where(d => d.Case.Expected is null).ToList();
-            var wrong = decisions.Count(d => d.Decision.Routed && d.Decision.Target!.Tool.Name != d.Case.Expected);
+            var report = RoutingBenchmark.Run(router, cases, minSamples: 1);
             var name = Path.GetFileNameWithoutExtension(set);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name,-28} cases {cases.Count,4}  accuracy {(double)correct / cases.Count:F3}  abstention {(nulls.Count == 0 ? 1 : (double)nulls.Count(d => !d.Decision.Routed) / nulls.Count):F3}  wrong {wrong}"));
+                $"{name,-28} cases {report.Cases,4}  accuracy {report.Accuracy:F3}  abstention {report.AbstentionAccuracy:F3}  wrong {report.WrongRoutes}"));
             if (timed is not null)
             {
                 // The slowest requests at this many targets: the median of 50 timed decisions each, after a warm-up.
@@ -55,9 +53,9 @@ internal static class RoutingSetsCommand
                 }
             }
 
-            foreach (var (c, d) in decisions)
+            foreach (var (c, d) in report.Results)
             {
-                dump?.WriteLine(string.Join('\t', name, c.Expected ?? "-", d.Routed ? d.Target!.Tool.Name : "-", d.Best?.Tool.Name ?? "-",
+                dump?.WriteLine(string.Join('\t', name, c.Expected ?? "-", d.Target?.Tool.Name ?? "-", d.Best?.Tool.Name ?? "-",
                     d.Confidence.ToString(CultureInfo.InvariantCulture), c.Input.Replace('\t', ' ').Replace("\n", " | ", StringComparison.Ordinal), d.Why));
             }
         }
