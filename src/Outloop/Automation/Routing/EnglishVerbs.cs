@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.IO.Compression;
 
 namespace Outloop.Automation.Routing;
 
@@ -90,20 +91,28 @@ internal static class EnglishVerbs
         }
     }
 
-    private static (FrozenDictionary<string, VerbReading>, FrozenDictionary<string, string>) Load()
+    /// <summary>The lines of an embedded word list (gzipped when its name ends in .gz), without blanks and '#' comments.</summary>
+    internal static IEnumerable<string> ResourceLines(string name)
     {
-        using var stream = typeof(EnglishVerbs).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        var lemmas = new Dictionary<string, VerbReading>(StringComparer.Ordinal);
-        var irregular = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = typeof(EnglishVerbs).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded resource {name} is missing from the build.");
+        using var text = name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        using var reader = new StreamReader(text);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length == 0 || line[0] == '#')
+            if (line.Length > 0 && line[0] != '#')
             {
-                continue;
+                yield return line;
             }
+        }
+    }
 
+    private static (FrozenDictionary<string, VerbReading>, FrozenDictionary<string, string>) Load()
+    {
+        var lemmas = new Dictionary<string, VerbReading>(StringComparer.Ordinal);
+        var irregular = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in ResourceLines(ResourceName))
+        {
             var arrow = line.IndexOf('>', StringComparison.Ordinal);
             if (arrow > 0)
             {

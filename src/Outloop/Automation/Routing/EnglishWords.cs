@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.IO.Compression;
 
 namespace Outloop.Automation.Routing;
 
@@ -37,21 +36,5 @@ internal static class EnglishWords
         return false;
     }
 
-    private static FrozenSet<string> Load()
-    {
-        using var stream = typeof(EnglishWords).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                words.Add(line);
-            }
-        }
-
-        return words.ToFrozenSet(StringComparer.Ordinal);
-    }
+    private static FrozenSet<string> Load() => EnglishVerbs.ResourceLines(ResourceName).ToFrozenSet(StringComparer.Ordinal);
 }
