@@ -48,7 +48,7 @@ internal static class CommandRequest
     };
 
     // Version-control verbs that only read the working tree and history.
-    private static readonly HashSet<string> ReadOnlyVcs = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> ReadOnlyVcs = new(StringComparer.Ordinal)
     {
         "status", "log", "diff", "show", "shortlog", "reflog", "branch", "whatchanged",
     };

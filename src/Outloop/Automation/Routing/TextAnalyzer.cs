@@ -26,12 +26,6 @@ internal static partial class TextAnalyzer
         "committed", "staged", "pushed", "tracked", "stashed", "commited",
     };
 
-    // Version-control commands that only read the working tree and history.
-    private static readonly HashSet<string> ReadOnlyGit = new(StringComparer.Ordinal)
-    {
-        "status", "log", "diff", "show", "shortlog", "reflog", "branch", "branches", "whatchanged", "summary", "changes",
-    };
-
     // "I'm not sure", "I don't really know how": the speaker's doubt, not a request negated.
     private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
     {
@@ -632,7 +626,8 @@ internal static partial class TextAnalyzer
                 && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Scope or WordClass.Topic };
             // "git commit -am wip", "git push": the word after git is the operation asked for, as a verb opening the clause;
             // only the ones that read the working tree and history ("git log", "git status") stay what they name.
-            var gitVerb = previousWord == "git" && tokens.Count > 0 && tokens[^1] is { Surface: "git", ClauseStart: true } && !ReadOnlyGit.Contains(word);
+            var gitVerb = previousWord == "git" && tokens.Count > 0 && tokens[^1] is { Surface: "git", ClauseStart: true } && !CommandRequest.ReadOnlyVcs.Contains(word)
+                && word is not ("branches" or "summary" or "changes");
             // "I just change the pom.xml": the verb of a first-person statement is no imperative.
             var told = previousWord is "i" or "we" || (firstPerson && isClauseStart && !wished);
             var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes && !told, scoped || context);
