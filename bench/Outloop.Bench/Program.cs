@@ -13,6 +13,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "codex-corpus" => CodexCorpusCommand.Run(args[1..], Console.Out),
     "tasklog-corpus" => TaskLogCorpusCommand.Run(args[1..], Console.Out),
     "routing-sets" => RoutingSetsCommand.Run(args[1..], Console.Out),
+    "routing-read" => RoutingReadCommand.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -41,6 +42,8 @@ static int Usage()
                  routing accuracy, abstention accuracy and wrong routes per labelled set in one process; --dump writes
                  every decision as TSV (set, expected, chosen, best, confidence, input, why); --slowest-with N
                  times each request on a router with N more synthetic targets and lists the five slowest
+          routing-read "TEXT" ["TEXT"...]
+                 how the router's reader reads each request: its words with class, concepts and flags
           redaction [--from DIR] [--rounds N] [--rules 1]
                  secret redaction MB/s on every line of the transcripts under DIR (default ../shared/data/claude)
         """);

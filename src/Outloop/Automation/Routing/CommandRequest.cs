@@ -152,12 +152,17 @@ internal static class CommandRequest
 
         // "make run the tests for me": a determiner among the arguments, not after a preposition ("in the background"),
         // is English, not a command line; so is a work verb after a program named like an English word ("make prettier
-        // stop wrapping lines").
+        // stop wrapping lines"), and an English verb right after a tool it names ("make prettier use single quotes").
+        // After "&&" or ";" a program starts again ("go get -u ./... && go mod tidy"): its verbs are no English.
+        var chained = false;
         for (var k = start + 2; k < stop; k++)
         {
+            chained |= parts[k - 1] is "&&" or ";" || parts[k - 1].EndsWith(';');
             if ((parts[k].ToLowerInvariant() is "the" or "a" or "an" or "my" or "our" or "this" or "these" or "those" or "your"
                     && !DevVocabulary.Prepositions.Contains(parts[k - 1].ToLowerInvariant()))
-                || (EnglishPrograms.Contains(parts[start]) && DevVocabulary.Find(parts[k].ToLowerInvariant()) is { Class: WordClass.Work }))
+                || (!chained && EnglishPrograms.Contains(parts[start]) && DevVocabulary.Find(parts[k].ToLowerInvariant()) is { Class: WordClass.Work })
+                || (k == start + 2 && EnglishPrograms.Contains(parts[start]) && DevVocabulary.Find(parts[k - 1].ToLowerInvariant()) is { Implies: not null }
+                    && DevVocabulary.Find(parts[k].ToLowerInvariant()) is null && EnglishVerbs.Read(parts[k].ToLowerInvariant()) != VerbReading.None))
             {
                 return null;
             }
@@ -172,6 +177,11 @@ internal static class CommandRequest
         // "nx serve storefront", "bazel run //:format": a monorepo task runner does what its task is named for.
         var task = MonorepoTask.Read(parts[program..stop]);
         var found = task ?? Formatting(Classify(command), parts[program..stop]);
+        if (found is not null && Words(found) is null && Chained(parts[program..stop]) is { } step)
+        {
+            found = step;
+        }
+
         if (found is null)
         {
             return null;
@@ -189,8 +199,48 @@ internal static class CommandRequest
             return task is not null || Recognised(found, parts[program..stop]) ? (null, found) : null;
         }
 
-        var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[stop..]));
+        // "go get -u ./... and go mod tidy": a second command of the same program and kind that names no operation is a
+        // step of the first, not more prose to read.
+        var rest = stop;
+        if (!closed && rest + 2 < parts.Length && parts[rest] is "and" or "then" && parts[rest + 1] == parts[program]
+            && Classify(string.Join(' ', parts[(rest + 1)..]).TrimEnd('.', '!')) is { } next && next.Category == found.Category && Words(next) is null)
+        {
+            rest = parts.Length;
+        }
+
+        var rewritten = string.Join(' ', parts[..start].Append(canonical + (closed ? "," : string.Empty)).Concat(parts[rest..]));
         return (rewritten, found);
+    }
+
+    /// <summary>
+    /// The one routable step of a chain of commands of one kind (<c>go get -u ./... &amp;&amp; go mod tidy</c>: an update,
+    /// then the lock file tidied), or null. The line's signature is its last command of the highest rank, which here is
+    /// the tidy step that names no operation; steps of different kinds (<c>npm ci &amp;&amp; npm test</c>) keep that reading.
+    /// </summary>
+    private static OperationSignature? Chained(string[] words)
+    {
+        var steps = new List<OperationSignature>(2);
+        var from = 0;
+        for (var k = 0; k <= words.Length; k++)
+        {
+            var end = k == words.Length || words[k] is "&&" or ";";
+            var last = !end && words[k].EndsWith(';');
+            if (!end && !last)
+            {
+                continue;
+            }
+
+            var upTo = last ? k + 1 : k;
+            if (upTo > from && Classify(string.Join(' ', words[from..upTo]).TrimEnd(';')) is { } step)
+            {
+                steps.Add(step);
+            }
+
+            from = k + 1;
+        }
+
+        var routable = steps.Where(static s => Words(s) is not null).ToList();
+        return steps.Count > 1 && routable.Count == 1 && steps.TrueForAll(s => s.Category == routable[0].Category) ? routable[0] : null;
     }
 
     private static bool IsAssignment(string word)

@@ -42,6 +42,9 @@ internal static class DevVocabulary
         // Hedges and modals away from the start of a clause ("anything we should know about"), and quantities of an answer.
         "should", "shall", "must", "rough", "roughly", "approximately", "count", "nobody", "anybody",
         "anyone", "someone", "somebody", "everybody", "everyone", "stand", "stands", "standing", "only", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
+
+        // Asides of long requests: "back and forth with QA", "thanks a lot", "according to our style", "whatever we use".
+        "forth", "lot", "lots", "according", "whatever", "whichever",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -56,7 +59,7 @@ internal static class DevVocabulary
     {
         "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "i", "we", "let", "lets", "s", "go",
         "ahead", "need", "needs", "want", "to", "just", "now", "then", "also", "hey", "ok", "okay", "so", "quickly",
-        "help", "me", "us", "try", "and", "do", "u", "first", "next", "finally", "d", "ll", "m", "im", "think", "guess", "believe", "suppose", "reckon",
+        "help", "me", "us", "try", "and", "do", "u", "first", "next", "finally", "d", "ll", "m", "ve", "re", "im", "think", "guess", "believe", "suppose", "reckon",
     };
 
     /// <summary>Words that start a new clause.</summary>
@@ -277,6 +280,7 @@ internal static class DevVocabulary
         Add("pull_request", WordClass.Scope, "pull_request pull_requests merge_request merge_requests pr prs mr");
 
         // Parts of a build that say what is built, not which operation: bundled assets, modules of a multi-module project.
+        Add("manifest", WordClass.Scope, "manifest gemfile pipfile cpanfile gemspec pyproject");
         Add("assets", WordClass.Scope, "asset assets static bundle bundles umbrella multi_module multimodule submodule submodules ex exs");
 
         foreach (var verb in "merge push pull document comment open find search seed compare patch drop reset plan draft support handle split pin check_out stash switch discard"
@@ -287,6 +291,9 @@ internal static class DevVocabulary
 
         Add("bug", WordClass.Problem, "bug bugs buggy crash crashes crashing crashed exception exceptions traceback tracebacks stacktrace stack_trace panic panics segfault regression regressions hang hangs hanging freezes leak leaks");
         Add("why", WordClass.Question, "why");
+
+        // "which is better, Flyway or Liquibase?": a choice to advise on.
+        Add("better", WordClass.Question, "better");
         Add("not", WordClass.Negation, "not never without dont cannot");
         return words;
     }

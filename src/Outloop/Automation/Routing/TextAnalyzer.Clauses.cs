@@ -90,6 +90,20 @@ internal static partial class TextAnalyzer
         return false;
     }
 
+    /// <summary>Whether the rest of the clause from <paramref name="at"/> asks why or reports a problem ("no idea why it fails").</summary>
+    private static bool ClauseAsks(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
+    {
+        for (var k = at; k < raw.Count && (k == at || !raw[k].BreakBefore); k++)
+        {
+            if (DevVocabulary.Find(raw[k].Word) is { Class: WordClass.Question or WordClass.Problem } || HowQuestions.Contains(raw[k].Word) || raw[k].Word == "how")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the rest of the clause from <paramref name="at"/> holds a copula or a past form ("landed", "is there").</summary>
     private static bool ClauseSaysWhatHappened(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at)
     {

@@ -178,6 +178,7 @@ internal static partial class TextAnalyzer
         var subordinate = false;
         var firstPerson = false;
         var narrative = false;
+        var toldAsNarrative = false;
         var relative = false;
         var statement = false;
         var wished = false;
@@ -315,8 +316,11 @@ internal static partial class TextAnalyzer
             // "no need to fix anything", "don't change the code": work declined is no work asked for, and no negated request.
             // "run the tests, no need to look into the failures", "lint it, don't apply any fixes", "don't bother writing a
             // changelog": once something was asked, a clause that declines more work is left out.
+            // "run ktlint, report only, no autofix", "upgrade the gems? nothing major": a clause that opens with "no" or
+            // "nothing" after the request limits it.
             if (clauseOpen && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action or WordClass.Generic)
-                && (word == "not" || (word == "no" && i + 1 < raw.Count && raw[i + 1].Word is "need" or "needs")))
+                && (word == "not" || (word == "no" && i + 1 < raw.Count && raw[i + 1].Word is "need" or "needs")
+                    || (word is "no" or "nothing" && !ClauseAsks(raw, i + 1))))
             {
                 while (i + 1 < raw.Count && !raw[i + 1].BreakBefore && !DevVocabulary.ClauseBreaks.Contains(raw[i + 1].Word) && !AsksAt(raw, i + 1))
                 {
@@ -413,8 +417,8 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
-            // "format the code its a mess": "it's" after the request opens a statement about it.
-            if (!clauseOpen && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+            // "format the code its a mess", "reformat it, it's a mess": "it's" after the request opens a statement about it.
+            if ((!clauseOpen || tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action)) && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                 && ((word == "its" && (Determiners.Contains(raw[i + 1].Word) || raw[i + 1].Word is "not" or "so" or "too" or "very" or "still" or "already" or "been" or "ok" or "fine" or "broken"))
                     || (word == "it" && raw[i + 1].Word is "s" or "is" or "was")))
             {
@@ -425,6 +429,14 @@ internal static partial class TextAnalyzer
 
             // "I will test the handlers by hand", "I'll check it later": the speaker's own plan is context.
             planned |= clauseOpen && firstPerson && word is "will" or "ll" or "gonna" && !askedOfYou;
+
+            // "just whatever the Gemfile allows", "run black or whatever we use": what follows describes, as a relative clause.
+            if (word is "whatever" or "whichever" && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore)
+            {
+                relative = true;
+                previousWord = word;
+                continue;
+            }
 
             // "the migration I just pulled", "requests I want to fire at it": a first-person clause inside a noun phrase
             // describes the thing, it is context; "what did I change" is a question, not such a clause.
@@ -448,6 +460,15 @@ internal static partial class TextAnalyzer
                 }
 
                 previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "which files are staged and which aren't?", "which pass and which don't": a negation ending its clause after
+            // an auxiliary leaves out the verb it negates; it contrasts, it negates no request.
+            if (word == "not" && previousWord is "are" or "is" or "do" or "does" or "did" or "was" or "were" or "have" or "has"
+                && (i + 1 == raw.Count || raw[i + 1].BreakBefore))
+            {
+                previousWord = word;
                 continue;
             }
 
@@ -558,7 +579,7 @@ internal static partial class TextAnalyzer
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
                 statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !RequestVerbs.Contains(word);
-                narrative = ((firstPerson || previousWord == "you")
+                narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
                     || planned || ((Determiners.Contains(word) || PronounSubjects.Contains(word)) && CopulaFollows(raw, i + 1, !wished))
                     || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work })
@@ -721,6 +742,7 @@ internal static partial class TextAnalyzer
             timePhrase = false;
             firstPerson = false;
             narrative = asNarrative;
+            toldAsNarrative = asNarrative;
             relative = false;
             statement = false;
         }
@@ -729,6 +751,7 @@ internal static partial class TextAnalyzer
         {
             clauseOpen = true;
             clauseWord = null;
+            toldAsNarrative = false;
             wished = false;
             planned = false;
             reported = false;

@@ -110,7 +110,8 @@ internal static partial class RunnerTable
 
         if (command.ViaPythonModule)
         {
-            return site.Op(Run, "python", command.Program);
+            // "python -m build": PyPA's build front end makes the sdist and wheel.
+            return command.Program == "build" ? site.Op(Build, "python", "build") : site.Op(Run, "python", command.Program);
         }
 
         return site.Op(Other, ProgramLabel(command.Program), FirstVerb(command.Args) ?? All);

@@ -120,6 +120,27 @@ public sealed class RequestUnderstandingTests
     [InlineData("bump the gradle dependencies", "deps")]
     public void CommonWordingsOfEachKindRoute(string text, string tool) => AssertRoutes(text, tool);
 
+    [Theory]
+    [InlineData("go get -u ./... && go mod tidy", "deps")]
+    [InlineData("go get -u ./... and go mod tidy", "deps")]
+    [InlineData("python -m build", "builder")]
+    public void AChainOfOneKindRoutesByItsOperation(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("make prettier use single quotes")]
+    [InlineData("which is better for us, flyway or liquibase?")]
+    [InlineData("run the tests. no idea why they fail")]
+    public void ConfiguringAToolOrChoosingOneAbstains(string text) => AssertAbstains(text);
+
+    [Theory]
+    [InlineData("run ktlint on the whole project, report only, no autofix", "linter")]
+    [InlineData("can you upgrade the gems? nothing major, just whatever the Gemfile allows", "deps")]
+    [InlineData("pls reformat the ruby code, its a mess", "formatter")]
+    [InlineData("which files are staged and which aren't?", "changes")]
+    [InlineData("I've lost track — which files did I modify?", "changes")]
+    [InlineData("so I've been going back and forth with QA, could you run the unit tests? thanks a lot", "tester")]
+    public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
+
     [Fact]
     public void ChatFillersAreNotTokens()
     {
