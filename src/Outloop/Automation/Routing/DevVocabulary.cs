@@ -59,7 +59,8 @@ internal static class DevVocabulary
     {
         "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "i", "we", "let", "lets", "s", "go",
         "ahead", "need", "needs", "want", "to", "just", "now", "then", "also", "hey", "ok", "okay", "so", "quickly",
-        "help", "me", "us", "try", "and", "do", "u", "first", "next", "finally", "d", "ll", "m", "ve", "re", "im", "think", "guess", "believe", "suppose", "reckon",
+        "help", "me", "us", "try", "and", "do", "u", "first", "next", "finally", "d", "ll", "m", "ve", "re", "im",
+        "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "well", "oh", "only", "really", "actually", "basically", "honestly", "think", "guess", "believe", "suppose", "reckon",
     };
 
     /// <summary>Words that start a new clause.</summary>

@@ -49,8 +49,10 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "try compiling the solution, ...": an operation named by its -ing form after "try" opens the request too.
             return DevVocabulary.Find(word) is { Class: WordClass.Generic or WordClass.Action }
-                || word is "lint" or "build" or "compile" or "format" or "reformat" or "test" or "migrate" or "typecheck" or "bump";
+                || word is "lint" or "build" or "compile" or "format" or "reformat" or "test" or "migrate" or "typecheck" or "bump"
+                || (word.EndsWith("ing", StringComparison.Ordinal) && DevVocabulary.Find(word) is { Class: WordClass.Topic });
         }
 
         return false;
@@ -137,13 +139,30 @@ internal static partial class TextAnalyzer
         return false;
     }
 
-    /// <summary>Whether a copula or a past tense follows within the next four words of the clause ("my diff is", "the new code looks", "the schema changed").</summary>
+    /// <summary>
+    /// Whether a copula or a past tense follows within the next four words of the clause ("my diff is", "the new code
+    /// looks", "the schema changed"), or a third-person verb of work or outside the vocabulary ("my PR adds a migration",
+    /// "someone added a column", "unity keeps generating files"): what someone did or does, told.
+    /// </summary>
     private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, bool pastTense = true)
     {
         // A noun phrase may run a few words ("the pre-commit hook has been disabled"); a verb of the vocabulary ends it.
         for (var k = at + 1; k < Math.Min(raw.Count, at + 5); k++)
         {
-            if (raw[k].BreakBefore || DevVocabulary.Find(raw[k].Word) is { Class: WordClass.Work })
+            // "do the rails migrations there is a couple new ones": "there" or a subject opens the next clause.
+            if (raw[k].BreakBefore || raw[k].Word is "there" or "i" or "we" or "you" or "they" or "he" or "she")
+            {
+                return false;
+            }
+
+            var entry = DevVocabulary.Find(raw[k].Word);
+            if (pastTense && entry is null or { Class: WordClass.Work } && DevVocabulary.Find(raw[k - 1].Word) is not { Class: WordClass.Work }
+                && (IsPastForm(raw[k].Word) || IsThirdPerson(raw[k].Word)))
+            {
+                return true;
+            }
+
+            if (entry is { Class: WordClass.Work })
             {
                 return false;
             }
@@ -190,6 +209,16 @@ internal static partial class TextAnalyzer
         (IrregularPast.Contains(word) || EnglishVerbs.IsIrregularForm(word)
             || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && EnglishVerbs.Read(word) != VerbReading.None && !EnglishVerbs.IsLemma(word)))
         && !word.EndsWith('s') && word is not ("are" or "were" or "was" or "did" or "had" or "been" or "am" or "got" or "went");
+
+    /// <summary>Whether the word at <paramref name="at"/> wishes for something ("I want", "we need", "I have to"); "I have a meeting" only tells.</summary>
+    private static bool IsRequestVerb(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at) =>
+        RequestVerbs.Contains(raw[at].Word) && (raw[at].Word != "have" || (at + 1 < raw.Count && raw[at + 1].Word is "to" or "you"));
+
+    /// <summary>A verb's third-person present ("adds", "keeps", "says"): never an imperative.</summary>
+    private static bool IsThirdPerson(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !EnglishVerbs.IsLemma(word)
+        && (EnglishVerbs.IsLemma(word[..^1]) || (word.EndsWith("es", StringComparison.Ordinal) && EnglishVerbs.IsLemma(word[..^2])))
+        && EnglishVerbs.Read(word) == VerbReading.Main;
 
     private static bool IsPastTense(string word) =>
         (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) || IrregularPast.Contains(word)

@@ -184,6 +184,7 @@ internal static partial class TextAnalyzer
         var wished = false;
         var planned = false;
         var reported = false;
+        var reportedWhether = false;
         var timePhrase = false;
         string? previousWord = null;
         string? clauseWord = null;
@@ -272,6 +273,7 @@ internal static partial class TextAnalyzer
                 && (previousWord is "me" or "us" || tokens[^1].Surface == previousWord))
             {
                 reported = true;
+                reportedWhether = word is "whether" or "if";
                 previousWord = word;
                 continue;
             }
@@ -361,6 +363,21 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "can you like reformat the files": "like" as a filler before the verb.
+            if (word == "like" && previousWord is "you" or "u" or "um" or "uh" or "so" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Generic or WordClass.Work })
+            {
+                continue;
+            }
+
+            // "up date the packages", "alembic up grade head" (dictated): one word written apart.
+            if (word == "up" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "date" or "grade" or "dated" or "graded")
+            {
+                raw[i + 1] = raw[i + 1] with { Word = "up" + raw[i + 1].Word };
+                previousWord = word;
+                continue;
+            }
+
             // "re format every file" (dictated): the prefix written apart.
             if (word == "re" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Generic })
             {
@@ -390,7 +407,7 @@ internal static partial class TextAnalyzer
                 firstPerson = true;
             }
 
-            wished |= clauseOpen && RequestVerbs.Contains(word);
+            wished |= clauseOpen && IsRequestVerb(raw, i);
 
             // "do the migrations there is a couple new ones": "there is" opens a statement.
             if (!clauseOpen && tokens.Count > 0 && word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "is" or "are" or "was" or "were")
@@ -400,8 +417,9 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
-            // "tell me whether we should pin our dependencies": advice asked for in what is reported.
-            if (word is "should" or "shall" && previousWord is "we" or "i" or "they" or "you" && reported)
+            // "tell me whether we should pin our dependencies": advice asked for in what is reported; "tell me which URL I
+            // should open" only asks for the URL.
+            if (word is "should" or "shall" && previousWord is "we" or "i" or "they" or "you" && reported && reportedWhether)
             {
                 Emit(new AnalyzedToken(word, ["should"], WordClass.Question, false, true));
                 previousWord = word;
@@ -413,6 +431,15 @@ internal static partial class TextAnalyzer
             {
                 Emit(new AnalyzedToken(word, ["write"], WordClass.Work, true, false));
                 clauseOpen = false;
+                previousWord = word;
+                continue;
+            }
+
+            // "reformat the source files they look all messy": a subject pronoun after the request opens a statement,
+            // even without a comma.
+            if (!clauseOpen && word is "they" or "he" or "she" && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action))
+            {
+                StartClause(subordinateClause: subordinate, asNarrative: true);
                 previousWord = word;
                 continue;
             }
@@ -578,10 +605,10 @@ internal static partial class TextAnalyzer
 
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
-                statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !RequestVerbs.Contains(word);
+                statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
                 narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
-                    || planned || ((Determiners.Contains(word) || PronounSubjects.Contains(word)) && CopulaFollows(raw, i + 1, !wished))
+                    || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished)) || (PronounSubjects.Contains(word) && CopulaFollows(raw, i, !wished))
                     || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work })
                     || ((entry ?? DevVocabulary.Find(word)) is null or { Class: WordClass.Plain or WordClass.Topic or WordClass.Scope }
                         && !DevVocabulary.StopWords.Contains(word) && word is not ("what" or "which" or "who" or "where" or "why" or "how")

@@ -127,7 +127,10 @@ internal static partial class RunnerTable
 
             // Containers, infrastructure, system packages.
             "docker" or "podman" or "nerdctl" or "docker-compose" or "podman-compose" => Docker(program, args, site),
-            "kubectl" or "oc" or "helm" or "kind" or "minikube" or "k9s" or "skaffold" or "tilt" or "vagrant" or "ansible" or "ansible-playbook" or "pulumi" or "serverless" or "sam" or "aws" or "gcloud" or "az" or "fly" or "flyctl" or "heroku" or "vercel" or "netlify" or "wrangler" => site.Op(Run, program, FirstVerb(args) ?? All),
+            "helm" => Helm(args, site),
+            "pod" => site.Op(Deps, "pod", FirstVerb(args) ?? "install"),
+            "pio" or "platformio" => PlatformIo(args, site),
+            "kubectl" or "oc" or "kind" or "minikube" or "k9s" or "skaffold" or "tilt" or "vagrant" or "ansible" or "ansible-playbook" or "pulumi" or "serverless" or "sam" or "aws" or "gcloud" or "az" or "fly" or "flyctl" or "heroku" or "vercel" or "netlify" or "wrangler" => site.Op(Run, program, FirstVerb(args) ?? All),
             "terraform" or "tofu" or "terragrunt" or "packer" => Terraform(program, args, site),
             "apt" or "apt-get" or "aptitude" or "apt-cache" or "brew" or "yum" or "dnf" or "apk" or "pacman" or "zypper" or "snap" or "choco" or "winget" or "port" or "nix-env" or "scoop" or "dpkg" or "rpm" or "flatpak" or "asdf" or "mise" or "sdk" or "nvm" or "volta" or "rustup" or "pyenv" or "rbenv" or "fnm" => site.Op(Deps, program, FirstVerb(args) ?? All),
             "bash" or "sh" or "zsh" or "dash" or "ksh" or "fish" or "busybox" => ShellScript(program, args, site),
@@ -720,6 +723,36 @@ internal static partial class RunnerTable
                 var tool = Ecosystem(new UnwrappedCommand(verb, verb, rest, null, null, false), site);
                 return tool is not null && tool.Category != Other ? tool : site.Op(Run, "dotnet", IsVerbWord(verb) ? verb : All);
         }
+    }
+
+    /// <summary><c>helm lint</c> checks a chart; <c>helm dependency update</c> refreshes its dependencies and lock file.</summary>
+    private static CommandOperation Helm(IReadOnlyList<string> args, CommandSite site)
+    {
+        var verb = FirstVerb(args);
+        var chart = site.ScopeTarget(Positionals(args, 1, static a => a is "-f" or "--values" or "--set" or "-n" or "--namespace"));
+        return verb switch
+        {
+            "lint" => site.Op(Lint, "helm", chart),
+            "dependency" or "dep" or "dependencies" => site.Op(Deps, "helm", Positionals(args, 1, static _ => false).FirstOrDefault() is { } sub && sub is "update" or "up" ? "update" : "dependency"),
+            _ => site.Op(Run, "helm", verb ?? All),
+        };
+    }
+
+    /// <summary>PlatformIO: <c>pio run</c> builds the firmware, <c>pio test</c> tests it, <c>pio pkg update</c> updates its packages.</summary>
+    private static CommandOperation PlatformIo(IReadOnlyList<string> args, CommandSite site)
+    {
+        var verb = FirstVerb(args);
+        var next = Positionals(args, 1, static _ => false).FirstOrDefault();
+        return verb switch
+        {
+            "run" when args.Contains("-t") || args.Contains("--target") => site.Op(Run, "platformio", OptionValue(args, "-t", "--target") ?? All),
+            "run" or null => site.Op(Build, "platformio", All),
+            "test" => site.Op(Test, "platformio", All),
+            "check" => site.Op(Lint, "platformio", All),
+            "pkg" or "lib" or "platform" when next is "update" or "upgrade" => site.Op(Deps, "platformio", "update"),
+            "update" or "upgrade" => site.Op(Deps, "platformio", "update"),
+            _ => site.Op(Other, "platformio", verb),
+        };
     }
 
     private static CommandOperation Go(IReadOnlyList<string> args, CommandSite site)

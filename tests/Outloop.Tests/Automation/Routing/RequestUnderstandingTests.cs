@@ -124,12 +124,19 @@ public sealed class RequestUnderstandingTests
     [InlineData("go get -u ./... && go mod tidy", "deps")]
     [InlineData("go get -u ./... and go mod tidy", "deps")]
     [InlineData("python -m build", "builder")]
+    [InlineData("helm lint charts/api", "linter")]
+    [InlineData("helm dependency update charts/api", "deps")]
+    [InlineData("pod update", "deps")]
+    [InlineData("pio pkg update", "deps")]
+    [InlineData("pio test -e native", "tester")]
     public void AChainOfOneKindRoutesByItsOperation(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
     [InlineData("make prettier use single quotes")]
     [InlineData("which is better for us, flyway or liquibase?")]
     [InlineData("run the tests. no idea why they fail")]
+    [InlineData("um open a pull request for this branch")]
+    [InlineData("start the dev server and tell me whether we should use https")]
     public void ConfiguringAToolOrChoosingOneAbstains(string text) => AssertAbstains(text);
 
     [Theory]
@@ -139,6 +146,13 @@ public sealed class RequestUnderstandingTests
     [InlineData("which files are staged and which aren't?", "changes")]
     [InlineData("I've lost track — which files did I modify?", "changes")]
     [InlineData("so I've been going back and forth with QA, could you run the unit tests? thanks a lot", "tester")]
+    [InlineData("someone added a column to the schema, bring my local db up to date with the migrations", "migrator")]
+    [InlineData("my PR adds a migration; apply it locally so I can try it", "migrator")]
+    [InlineData("please run the host tests and give me only the failures, I have a meeting in 5 min", "tester")]
+    [InlineData("try compiling the solution, I only care about errors", "builder")]
+    [InlineData("can you like reformat the source files they look all messy", "formatter")]
+    [InlineData("um can you up date the packages", "deps")]
+    [InlineData("start the dev server and tell me which URL I should open", "server")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
 
     [Fact]
