@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes src/Outloop/Automation/Routing/EnglishVerbs.txt and EnglishWords.txt.gz from WordNet 3.0 (Debian: apt-get
-install wordnet-base).
+"""Writes src/Outloop/Automation/Routing/EnglishVerbs.txt, EnglishWords.txt.gz and EnglishDescriptors.txt.gz from
+WordNet 3.0 (Debian: apt-get install wordnet-base).
 
 The router reads a word it does not know by whether it can be a verb: an unknown verb is an action no tool declares
 ("squash", "bisect", "seed"), an unknown noun is only the thing the request is about ("the gateway", "the headers").
@@ -8,6 +8,9 @@ Per single-word verb lemma: V when the verb is its main reading (its tagged verb
 and adjective senses together, or it has no other reading), v when it is also a verb but mostly something else.
 Irregular forms from verb.exc follow as "form>lemma". EnglishWords.txt.gz lists every single-word lemma of 7 letters
 or more, so the typo corrector never reads a real word ("context") as two letters off a development word ("convert").
+EnglishDescriptors.txt.gz lists the adjectives and adverbs whose main reading describes (tagged adjective and adverb
+senses outnumber noun and verb ones, or the word is nothing else): "untidy", "awful", "sloppy" say how a thing is,
+never which operation is asked for.
 Run: python3 scripts/english-verbs.py [/usr/share/wordnet]
 """
 import gzip
@@ -66,3 +69,17 @@ with gzip.GzipFile(words_out, "wb", mtime=0) as f:
     f.write(("# English words of 7 letters or more, from WordNet 3.0 (scripts/english-verbs.py). "
              "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n" + "\n".join(words) + "\n").encode("ascii"))
 print(f"{words_out}: {len(words)} words")
+
+descriptors = []
+for lemma in sorted(set(adjs) | set(advs)):
+    if not (lemma.isalpha() and lemma.isascii() and len(lemma) >= 3):
+        continue
+    described = adjs.get(lemma, 0) + advs.get(lemma, 0)
+    other = nouns.get(lemma, 0) + verbs.get(lemma, 0)
+    if (described > other and described > 0) or not (lemma in nouns or lemma in verbs):
+        descriptors.append(lemma)
+descriptors_out = os.path.join(os.path.dirname(out), "EnglishDescriptors.txt.gz")
+with gzip.GzipFile(descriptors_out, "wb", mtime=0) as f:
+    f.write(("# English adjectives and adverbs whose main reading describes, from WordNet 3.0 (scripts/english-verbs.py). "
+             "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n" + "\n".join(descriptors) + "\n").encode("ascii"))
+print(f"{descriptors_out}: {len(descriptors)} words")

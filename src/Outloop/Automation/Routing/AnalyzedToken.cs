@@ -19,6 +19,9 @@ internal sealed record AnalyzedToken(string Surface, string[] Concepts, WordClas
     /// </summary>
     public bool Named { get; init; }
 
+    /// <summary>A word outside the vocabulary that English has mainly as an adjective or adverb ("untidy", "awful"): it says how a thing is, so it weighs as little as a name.</summary>
+    public bool Descriptive { get; init; }
+
     public bool Incidental { get; init; }
 
     /// <summary>A word of a clause that only gives context ("after my change", "the app is slow"): no request at all.</summary>

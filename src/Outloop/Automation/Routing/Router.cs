@@ -245,7 +245,7 @@ internal sealed class Router
             }
 
             ids[i] = tokenIds;
-            weights[i] = weight * ClassWeight(token.Class) * (token.Corrected ? CorrectedWeight : 1) * (token.Named ? NamedWeight : 1);
+            weights[i] = weight * ClassWeight(token.Class) * (token.Corrected ? CorrectedWeight : 1) * (token.Named || token.Descriptive ? NamedWeight : 1);
         }
 
         var masks = new QueryMasks(tokens, weights);
@@ -580,7 +580,7 @@ internal sealed class Router
                         incidentalAnchors |= tokens[i].Context ? 0 : bit;
                         contextTopics |= tokens[i].Context && cls is WordClass.Topic or WordClass.Action ? bit : 0;
                     }
-                    else if ((tokens[i].Scoped || tokens[i].Named) && cls != WordClass.Work)
+                    else if ((tokens[i].Scoped || tokens[i].Named || tokens[i].Descriptive) && cls != WordClass.Work)
                     {
                         scopedAnchors |= bit;
                     }

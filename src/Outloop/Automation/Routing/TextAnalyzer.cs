@@ -719,7 +719,19 @@ internal static partial class TextAnalyzer
             }
             if (token.Class == WordClass.Plain)
             {
-                token = token with { Named = NamesAThing(word, previousWord, isClauseStart, tokens.Count > 0 && tokens[^1] is { Class: WordClass.Topic, ClauseStart: true } && tokens[^1].Surface == previousWord) };
+                token = token with
+                {
+                    Named = NamesAThing(word, previousWord, isClauseStart, tokens.Count > 0 && tokens[^1] is { Class: WordClass.Topic, ClauseStart: true } && tokens[^1].Surface == previousWord),
+                    Descriptive = !corrected && EnglishWords.Describes(word),
+                };
+
+                // "the axum api", "the pyspark code", "the metro bundler": a name before a noun the vocabulary knows only
+                // says which one; the noun says what the request is about.
+                if (token.Named && i + 1 < raw.Count && !raw[i + 1].BreakBefore && !raw[i + 1].Argument
+                    && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Scope })
+                {
+                    token = token with { Scoped = true, Incidental = true };
+                }
             }
 
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action

@@ -136,6 +136,7 @@ public sealed class RequestUnderstandingTests
     [InlineData("which is better for us, flyway or liquibase?")]
     [InlineData("run the tests. no idea why they fail")]
     [InlineData("um open a pull request for this branch")]
+    [InlineData("rm -rf dist build")]
     [InlineData("start the dev server and tell me whether we should use https")]
     public void ConfiguringAToolOrChoosingOneAbstains(string text) => AssertAbstains(text);
 
@@ -153,6 +154,8 @@ public sealed class RequestUnderstandingTests
     [InlineData("can you like reformat the source files they look all messy", "formatter")]
     [InlineData("um can you up date the packages", "deps")]
     [InlineData("start the dev server and tell me which URL I should open", "server")]
+    [InlineData("update the SPM dependencies", "deps")]
+    [InlineData("format the code, it looks awfully untidy", "formatter")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
 
     [Fact]
