@@ -93,14 +93,16 @@ internal static class DevVocabulary
         "after", "before", "once", "while", "since", "because", "until", "unless", "when", "whenever",
     };
 
-    /// <summary>Single known words that are not tool names: what a misspelt word may be corrected to.</summary>
+    /// <summary>Single known words a misspelt word may be corrected to.</summary>
     /// <remarks>
     /// Only words as written (not stems) of topics, operations and work verbs: generic and scope words are short
-    /// everyday English ("list", "unit") that real words are one letter away from.
+    /// everyday English ("list", "unit") that real words are one letter away from. Tool names of six letters or more
+    /// ("eslint", "clippy") too: shorter ones ("black", "ruff") are a letter from everyday words.
     /// </remarks>
     public static IEnumerable<string> CorrectionWords =>
-        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal) && Words[w] is { Implies: null } e
-            && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart));
+        Written.Where(static w => !w.Contains('_', StringComparison.Ordinal)
+            && ((Words[w] is { Implies: null } e && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart))
+                || (Words[w] is { Implies: not null } && w.Length >= 6)));
 
     /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
     public static VocabularyEntry? Find(string word)

@@ -619,6 +619,9 @@ internal static partial class TextAnalyzer
                     || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && raw[i + 1].Word is "is" or "are" or "was" or "were")
                     || (word == "new" && CopulaFollows(raw, i, false))
+                    // "does it build? pushing soon": a clause opened by the -ing form of work, after the request, tells
+                    // what the speaker is doing; an imperative is never in -ing.
+                    || (word.EndsWith("ing", StringComparison.Ordinal) && tokens.Count > 0 && (entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
                     || ((entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Topic } && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word.Length > 3
                         && IsPastTense(raw[i + 1].Word) && !Copulas.Contains(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null);
             }
@@ -659,7 +662,8 @@ internal static partial class TextAnalyzer
                 corrected = true;
                 if (entry is null)
                 {
-                    Emit(new AnalyzedToken(surface, [Stemmer.Stem(known)], WordClass.Plain, isClauseStart, scoped || subordinate || narrative) { Corrected = true });
+                    var aside = subordinate || narrative || relative;
+                    Emit(new AnalyzedToken(surface, [Stemmer.Stem(known)], WordClass.Plain, isClauseStart, scoped || aside) { Corrected = true, Incidental = aside, Context = aside });
                     previousWord = word;
                     continue;
                 }

@@ -13,6 +13,7 @@ internal sealed class TypoCorrector
     private const int LongWord = 7;
     private readonly Dictionary<(char Letter, int Length), List<(string Word, string Concept)>> buckets = [];
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> skeletons = new(StringComparer.Ordinal);
     private readonly HashSet<string> english;
 
     /// <param name="words">The known words a typo may stand for.</param>
@@ -29,6 +30,14 @@ internal sealed class TypoCorrector
             }
 
             var concept = DevVocabulary.Find(word)?.Concept ?? Stemmer.Stem(word);
+
+            // Chat shorthand drops the vowels ("lnt", "srvr", "tst"): one known word per consonant skeleton, or none.
+            var skeleton = Skeleton(word);
+            if (skeleton.Length >= 3 && skeleton.Length < word.Length)
+            {
+                skeletons[skeleton] = skeletons.TryGetValue(skeleton, out var other) && other != word ? null : word;
+            }
+
             foreach (var letter in (ReadOnlySpan<char>)[word[0], word[1]])
             {
                 if (!buckets.TryGetValue((letter, word.Length), out var list))
@@ -49,9 +58,17 @@ internal sealed class TypoCorrector
     /// <summary>The known word <paramref name="word"/> is a typo of, or null.</summary>
     public string? Correct(string word)
     {
-        // A long word that English has as written ("waiting") is no typo, even one letter from "writing".
+        // "lnt", "srvr": a word without vowels is a known word's consonants.
+        if (word.Length >= 3 && word.AsSpan().IndexOfAny(Vowels) < 0 && word.All(char.IsAsciiLetterLower) && !known.Contains(word)
+            && skeletons.TryGetValue(word, out var shorthand) && shorthand is not null)
+        {
+            return shorthand;
+        }
+
+        // A long word that English has as written ("waiting") is no typo, even one letter from "writing"; nor is an
+        // English verb of any length ("sprint" is no "spring").
         if (word.Length < MinLength || known.Contains(word) || english.Contains(word) || !word.All(char.IsAsciiLetterLower)
-            || EnglishWords.ContainsExactly(word))
+            || EnglishWords.ContainsExactly(word) || EnglishVerbs.IsLemma(word))
         {
             return null;
         }
@@ -78,6 +95,13 @@ internal sealed class TypoCorrector
             return matches[0].Word;
         }
 
+        // "servr" is a server, not a serve: the word whose consonants it keeps, in order.
+        var written = Skeleton(word);
+        if (matches.Count > 1 && matches.Count(m => Skeleton(m.Word) == written) == 1)
+        {
+            return matches.First(m => Skeleton(m.Word) == written).Word;
+        }
+
         string? sameLetter = null;
         foreach (var (candidate, _) in matches)
         {
@@ -94,6 +118,11 @@ internal sealed class TypoCorrector
 
         return sameLetter;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Vowels = System.Buffers.SearchValues.Create("aeiouy");
+
+    /// <summary>The word without its vowels ("server" is "srvr").</summary>
+    private static string Skeleton(string word) => string.Concat(word.Where(static c => !Vowels.Contains(c)));
 
     private static void Collect(string word, int limit, List<(string Word, string Concept)> list, List<(string Word, string Concept)> matches)
     {

@@ -156,6 +156,11 @@ public sealed class RequestUnderstandingTests
     [InlineData("start the dev server and tell me which URL I should open", "server")]
     [InlineData("update the SPM dependencies", "deps")]
     [InlineData("format the code, it looks awfully untidy", "formatter")]
+    [InlineData("does it build? pushing soon", "builder")]
+    [InlineData("run lnt on the whole thing", "linter")]
+    [InlineData("run eslnt on the whole thing", "linter")]
+    [InlineData("get the dev servr running in background pls", "server")]
+    [InlineData("update the dependencies, like we did last sprint", "deps")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
 
     [Fact]
