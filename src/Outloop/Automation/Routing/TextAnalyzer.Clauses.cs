@@ -142,9 +142,11 @@ internal static partial class TextAnalyzer
     /// <summary>
     /// Whether a copula or a past tense follows within the next four words of the clause ("my diff is", "the new code
     /// looks", "the schema changed"), or a third-person verb of work or outside the vocabulary ("my PR adds a migration",
-    /// "someone added a column", "unity keeps generating files"): what someone did or does, told.
+    /// "someone added a column", "unity keeps generating files"): what someone did or does, told. With
+    /// <paramref name="anyVerb"/>, any English verb outside the vocabulary too ("the tests take six minutes"); not in
+    /// what is to be checked ("confirm that the tests remain green").
     /// </summary>
-    private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, bool pastTense = true)
+    private static bool CopulaFollows(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, bool pastTense = true, bool anyVerb = true)
     {
         // A noun phrase may run a few words ("the pre-commit hook has been disabled"); a verb of the vocabulary ends it.
         for (var k = at + 1; k < Math.Min(raw.Count, at + 5); k++)
@@ -155,9 +157,11 @@ internal static partial class TextAnalyzer
                 return false;
             }
 
+            // "the tests take six minutes", "the release notes say": after the subject, an English verb the vocabulary
+            // does not know tells how things are.
             var entry = DevVocabulary.Find(raw[k].Word);
             if (pastTense && entry is null or { Class: WordClass.Work } && DevVocabulary.Find(raw[k - 1].Word) is not { Class: WordClass.Work }
-                && (IsPastForm(raw[k].Word) || IsThirdPerson(raw[k].Word)))
+                && (IsPastForm(raw[k].Word) || IsThirdPerson(raw[k].Word) || (anyVerb && entry is null && k > at + 1 && raw[k].Word != "be" && EnglishVerbs.IsLemma(raw[k].Word) && EnglishVerbs.Read(raw[k].Word) == VerbReading.Main)))
             {
                 return true;
             }

@@ -363,6 +363,14 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "leave it running", "keep it going", "leave it, I'll deal with it": what to do with the result, no operation.
+            if (word is "leave" or "keep" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "it" or "them" or "that")
+            {
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
             // "can you like reformat the files": "like" as a filler before the verb.
             if (word == "like" && previousWord is "you" or "u" or "um" or "uh" or "so" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                 && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Generic or WordClass.Work })
@@ -608,13 +616,14 @@ internal static partial class TextAnalyzer
                 statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
                 narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
-                    || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished)) || (PronounSubjects.Contains(word) && CopulaFollows(raw, i, !wished))
+                    || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished, previousWord is not ("that" or "whether" or "if"))) || (PronounSubjects.Contains(word) && CopulaFollows(raw, i, !wished, anyVerb: false))
                     || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work })
                     || ((entry ?? DevVocabulary.Find(word)) is null or { Class: WordClass.Plain or WordClass.Topic or WordClass.Scope }
                         && !DevVocabulary.StopWords.Contains(word) && word is not ("what" or "which" or "who" or "where" or "why" or "how")
                         && (DevVocabulary.Find(word) is not null || EnglishVerbs.Read(word) != VerbReading.Main)
                         && i + 1 < raw.Count && !raw[i + 1].BreakBefore
-                        && (ClauseHas(raw, i + 1, "done", "went", "finished", "landed", "worked") || (IsPastForm(raw[i + 1].Word) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })))
+                        && (ClauseHas(raw, i + 1, "done", "went", "finished", "landed", "worked")
+                            || ((IsPastForm(raw[i + 1].Word) || IsThirdPerson(raw[i + 1].Word)) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })))
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
                     || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && raw[i + 1].Word is "is" or "are" or "was" or "were")
@@ -866,9 +875,11 @@ internal static partial class TextAnalyzer
             var concept = token.Concepts[0];
             if (concept == "make" && token.Class == WordClass.Work)
             {
-                // "make the tests pass" asks for a fix; "make the tests run", "make a build" ask for the operation.
+                // "make the tests pass" asks for a fix; "make the tests run", "make a build", "make my code formatted",
+                // "make the application up" ask for the operation.
                 if (!Has(static t => t.Concepts[0] == "pass", i + 1)
-                    && Has(static t => t.Class == WordClass.Generic || t.Concepts[0] is "build" or "update" || t.Surface == "up to date", i + 1))
+                    && Has(static t => t.Class == WordClass.Generic || t.Concepts[0] is "build" or "update" || t.Surface == "up to date"
+                        || (t.Concepts[0] == "format" && t.Surface.EndsWith("ed", StringComparison.Ordinal)) || (t.Concepts[0] == "start" && t.Surface.EndsWith(" up", StringComparison.Ordinal)), i + 1))
                 {
                     continue;
                 }

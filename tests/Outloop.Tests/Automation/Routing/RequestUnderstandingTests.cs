@@ -161,6 +161,9 @@ public sealed class RequestUnderstandingTests
     [InlineData("run eslnt on the whole thing", "linter")]
     [InlineData("get the dev servr running in background pls", "server")]
     [InlineData("update the dependencies, like we did last sprint", "deps")]
+    [InlineData("check whether it still builds; if it doesn't, leave it, I'll deal with it", "builder")]
+    [InlineData("can you make my code formatted nicely? the indentation is all over the place", "formatter")]
+    [InlineData("Marta says her migrations are applied; can you run the pending ones on my local db too", "migrator")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
 
     [Fact]
