@@ -747,6 +747,15 @@ internal static partial class TextAnalyzer
                 }
             }
 
+            // "does it build on this branch?", "run the tests on my branch": a branch after a preposition is where, like a path;
+            // so is one that is the subject of the check ("does this branch still build?", "verify my branch compiles").
+            if (token.Concepts[0] == "branch" && !context
+                && (scoped || (previousWord is not null && Determiners.Contains(previousWord) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                    && (raw[i + 1].Word == "still" || (DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Outcome } && EnglishVerbs.Read(raw[i + 1].Word) != VerbReading.None)))))
+            {
+                token = token with { Scoped = true, Incidental = true };
+            }
+
             // "the new module", "the added tests": a work word qualifying a noun is no request; nor is a past action
             // in a clause that only gives context.
             // Only a word that describes a thing ("the new module", "the added tests") qualifies; "a new project" is

@@ -162,6 +162,8 @@ public sealed class RequestUnderstandingTests
     [InlineData("get the dev servr running in background pls", "server")]
     [InlineData("update the dependencies, like we did last sprint", "deps")]
     [InlineData("check whether it still builds; if it doesn't, leave it, I'll deal with it", "builder")]
+    [InlineData("does this branch still build?", "builder")]
+    [InlineData("does it build on my branch?", "builder")]
     [InlineData("can you make my code formatted nicely? the indentation is all over the place", "formatter")]
     [InlineData("Marta says her migrations are applied; can you run the pending ones on my local db too", "migrator")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
