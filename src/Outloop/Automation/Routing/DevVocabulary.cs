@@ -97,12 +97,14 @@ internal static class DevVocabulary
     /// <remarks>
     /// Only words as written (not stems) of topics, operations and work verbs: generic and scope words are short
     /// everyday English ("list", "unit") that real words are one letter away from. Tool names of six letters or more
-    /// ("eslint", "clippy") too: shorter ones ("black", "ruff") are a letter from everyday words.
+    /// ("eslint", "clippy") too: shorter ones ("black", "ruff") are a letter from everyday words. Long scope words and
+    /// fillers ("everything", "probably") too, so their typos are read as what they are.
     /// </remarks>
     public static IEnumerable<string> CorrectionWords =>
         Written.Where(static w => !w.Contains('_', StringComparison.Ordinal)
-            && ((Words[w] is { Implies: null } e && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart))
-                || (Words[w] is { Implies: not null } && w.Length >= 6)));
+            && ((Words[w] is { Implies: null } e && (e.Class is WordClass.Topic or WordClass.Action or WordClass.Work || e.WorkAtClauseStart || (e.Class == WordClass.Scope && w.Length >= 8)))
+                || (Words[w] is { Implies: not null } && w.Length >= 6)))
+            .Concat(StopWords.Where(static w => w.Length >= 8));
 
     /// <summary>The entry for a lower-case word or '_'-joined pair, trying its stem too.</summary>
     public static VocabularyEntry? Find(string word)
@@ -163,7 +165,7 @@ internal static class DevVocabulary
         Tools("lint", "perlcritic eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome oxlint jshint jslint "
             + "standardrb reek brakeman phpstan psalm phpcs phpmd detekt ktlint checkstyle pmd spotbugs swiftlint hlint luacheck staticcheck revive golint "
             + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit "
-            + "larastan phpinsights sobelow scalastyle scalafix erblint htmlhint spectral");
+            + "larastan phpinsights sobelow scalastyle scalafix erblint htmlhint spectral stylecop roslynator fxcop");
         Add("style", WordClass.Topic, "style styles styling stylistic code_style");
         Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print");
         Tools("format", "perltidy stree buildifier rufo standardrb_fix ocamlformat ormolu fourmolu mix_format dart_format "

@@ -242,6 +242,18 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "if not, send me the errors": the condition's other case, no negated request; "don't bother me", "no worries".
+            if (word == "not" && (previousWord == "if" || (i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "bother" or "worry")))
+            {
+                if (previousWord != "if")
+                {
+                    i++;
+                }
+
+                previousWord = raw[i].Word;
+                continue;
+            }
+
             // "update them to versions that won't break anything", "don't break anything": a constraint, no negated request.
             if (word is "not" or "never" && NextWord(raw, i) is { } broken && raw[broken].Word is "break" or "breaking" or "fail" or "affect")
             {
@@ -628,6 +640,9 @@ internal static partial class TextAnalyzer
                     || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && raw[i + 1].Word is "is" or "are" or "was" or "were")
                     || (word == "new" && CopulaFollows(raw, i, false))
+                    // "bring the app up, need to demo the onboarding flow at 3": a need stated after the request is the speaker's.
+                    || (word is "need" or "needs" or "gotta" && tokens.Count > 0 && i + 1 < raw.Count && raw[i + 1].Word == "to"
+                        && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action))
                     // "does it build? pushing soon": a clause opened by the -ing form of work, after the request, tells
                     // what the speaker is doing; an imperative is never in -ing.
                     || (word.EndsWith("ing", StringComparison.Ordinal) && tokens.Count > 0 && (entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
@@ -639,6 +654,14 @@ internal static partial class TextAnalyzer
             if (word == "what" && i + 1 < raw.Count && raw[i + 1].Word is "does" or "do" && ClauseHas(raw, i + 2, "do", "mean", "means", "return", "returns", "say"))
             {
                 Emit(new AnalyzedToken("what ... do", ["how"], WordClass.Question, isClauseStart, scoped));
+                previousWord = word;
+                continue;
+            }
+
+            // "what's the difference between a unit test and an integration test?": asks for an explanation.
+            if (word is "difference" or "differences" && i + 1 < raw.Count && raw[i + 1].Word == "between")
+            {
+                Emit(new AnalyzedToken(word + " between", ["how"], WordClass.Question, isClauseStart, scoped));
                 previousWord = word;
                 continue;
             }
@@ -667,6 +690,13 @@ internal static partial class TextAnalyzer
             var corrected = false;
             if (entry is null && corrector?.Correct(word) is { } known)
             {
+                // "reformat everyting": a misspelt filler is still a filler.
+                if (DevVocabulary.StopWords.Contains(known))
+                {
+                    previousWord = word;
+                    continue;
+                }
+
                 entry = DevVocabulary.Find(known);
                 corrected = true;
                 if (entry is null)
@@ -747,6 +777,14 @@ internal static partial class TextAnalyzer
                 }
             }
 
+            // "ahead of the review", "in code review": work named as a noun in a phrase of place or time is when or where,
+            // no request ("to add a column" stays a verb).
+            if (token.Class == WordClass.Work && scoped && !token.ClauseStart && previousWord is not null
+                && (Determiners.Contains(previousWord) || DevVocabulary.Find(previousWord) is { Class: WordClass.Scope }))
+            {
+                token = token with { Class = WordClass.Scope };
+            }
+
             // "does it build on this branch?", "run the tests on my branch": a branch after a preposition is where, like a path;
             // so is one that is the subject of the check ("does this branch still build?", "verify my branch compiles").
             if (token.Concepts[0] == "branch" && !context
@@ -775,7 +813,8 @@ internal static partial class TextAnalyzer
             // counts against a target nor vetoes; it decides only when the request itself names nothing ("run it").
             if (reported && !context && token.Class is not (WordClass.Question or WordClass.Problem or WordClass.Negation))
             {
-                token = token with { Scoped = true, Incidental = true };
+                // "report what moved", "tell me what changed": what the result holds, no work asked for.
+                token = token with { Class = token.Class == WordClass.Work ? WordClass.Scope : token.Class, Scoped = true, Incidental = true };
             }
 
             if (statement && !context)
