@@ -175,6 +175,18 @@ public sealed class RequestUnderstandingTests
     [InlineData("Marta says her migrations are applied; can you run the pending ones on my local db too", "migrator")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
 
+    [Theory]
+    [InlineData("pre-commit failed: gofmt found unformatted files. format the code pls", "formatter")]
+    [InlineData("npm audit: 14 vulnerabilities (3 high). run npm update, we'll look at the rest later", "deps")]
+    [InlineData("how do i run the tests? can you just run them for me", "tester")]
+    [InlineData("2am, hotfix branch — it compiles or not? check please", "builder")]
+    public void SentencesToldBeforeTheRequestSayWhatItIsAbout(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("why do the tests fail? run them")]
+    [InlineData("the login page crashes. fix it")]
+    public void AWhyOrWorkAfterToldSentencesStillAbstains(string text) => AssertAbstains(text);
+
     [Fact]
     public void ChatFillersAreNotTokens()
     {
