@@ -44,7 +44,10 @@ internal static class DevVocabulary
         "anyone", "someone", "somebody", "everybody", "everyone", "stand", "stands", "standing", "only", "cleanly", "smoothly", "outstanding", "think", "guess", "believe", "suppose", "reckon", "included", "including",
 
         // Asides of long requests: "back and forth with QA", "thanks a lot", "according to our style", "whatever we use".
-        "forth", "lot", "lots", "according", "whatever", "whichever",
+        "forth", "lot", "lots", "according", "whatever", "whichever", "same", "em",
+
+        // Times of day and spans: "same as this morning", "like last month" say when it was done before.
+        "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "sprint", "quarter",
     };
 
     /// <summary>Words that begin a phrase saying where or with what; the words after them are scope.</summary>
@@ -204,7 +207,7 @@ internal static class DevVocabulary
         // "launch the backend" starts it; "launch the phpunit tests" runs them.
         Add("start", WordClass.Action, "launch launches launched launching", implies: "run");
 
-        Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run produce perform carry_out");
+        Add("run", WordClass.Generic, "run runs running ran execute executes executing executed exec trigger kick_off invoke rerun re_run redo produce perform carry_out");
         Add("check", WordClass.Generic, "check checks checking checked verify verifies validate ensure confirm make_sure sanity_check control");
         Add("show", WordClass.Generic, "show shows display list print tell give see report reports view summary summarise summarize summarised summarized overview recap read_me read_out say_me send_me paste_me post_me gimme rundown provide_me teach_me remind_me resume me_know paste post ping_me revert_with share surface capture");
         Add("apply", WordClass.Generic, "apply applies applied enforce enforces enforced normalize normalise normalizes normalises adjust reflect reflected");

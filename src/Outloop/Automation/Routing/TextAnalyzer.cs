@@ -431,6 +431,51 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "strict mode as configured", "as usual": how it is set up already, no work.
+            if (word == "as" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && (raw[i + 1].Word is "usual" or "before" or "always" or "agreed" or "discussed" or "normal" or "is" || IsPastForm(raw[i + 1].Word)))
+            {
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "and commit nothing", "change nothing": work declined.
+            if (i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "nothing" && DevVocabulary.Find(word) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
+            {
+                i++;
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "pytest -x, stop at first failure": how the run ends, no operation.
+            if (word is "stop" or "stops" && NextWord(raw, i) is { } at && raw[at].Word is "at" or "on" or "after")
+            {
+                previousWord = word;
+                continue;
+            }
+
+            // "lint src/, skip the generated folder", "ignore vendor": after the request, a clause that leaves something
+            // out limits it.
+            if (clauseOpen && word is "skip" or "exclude" or "excluding" or "except" or "ignore" or "ignoring" or "without"
+                && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action or WordClass.Generic) && !ClauseAsks(raw, i + 1))
+            {
+                while (i + 1 < raw.Count && !raw[i + 1].BreakBefore && !DevVocabulary.ClauseBreaks.Contains(raw[i + 1].Word) && !AsksAt(raw, i + 1))
+                {
+                    i++;
+                }
+
+                previousWord = raw[i].Word;
+                continue;
+            }
+
+            // "write changes in place": the formatter's own mode.
+            if (word is "write" or "writes" && ClauseHas(raw, i + 1, "place") && tokens.Exists(static t => t.Concepts[0] == "format"))
+            {
+                previousWord = word;
+                continue;
+            }
+
             // "can you like reformat the files": "like" as a filler before the verb.
             if (word == "like" && previousWord is "you" or "u" or "um" or "uh" or "so" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                 && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Generic or WordClass.Work })
@@ -500,6 +545,15 @@ internal static partial class TextAnalyzer
                 Emit(new AnalyzedToken(word, ["write"], WordClass.Work, true, false));
                 clauseOpen = false;
                 previousWord = word;
+                continue;
+            }
+
+            // "same as this morning", "like last month", "every sprint": when it was done before.
+            if (word is "last" or "this" or "next" or "every" or "each" && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                && raw[i + 1].Word is "morning" or "afternoon" or "evening" or "night" or "week" or "weekend" or "month" or "year" or "sprint" or "quarter" or "time")
+            {
+                i++;
+                previousWord = raw[i].Word;
                 continue;
             }
 

@@ -171,6 +171,12 @@ public sealed class RequestUnderstandingTests
     [InlineData("someone in code review said my code has style issues. can you run the linter and tell me what it finds?", "linter")]
     [InlineData("update packages, report what moved", "deps")]
     [InlineData("reformat everyting", "formatter")]
+    [InlineData("run the tests again, same as this morning", "tester")]
+    [InlineData("do the dependency update again, like last month", "deps")]
+    [InlineData("pytest -q -x tests/unit, no coverage, stop at first failure", "tester")]
+    [InlineData("lint only src/ and tests/, skip the generated folder, no autofix", "linter")]
+    [InlineData("poetry update, all groups including dev, and commit nothing", "deps")]
+    [InlineData("new migrations got merged, apply em pls", "migrator")]
     [InlineData("can you make my code formatted nicely? the indentation is all over the place", "formatter")]
     [InlineData("Marta says her migrations are applied; can you run the pending ones on my local db too", "migrator")]
     public void LimitsAsidesAndStatementsAroundTheRequestKeepIt(string text, string tool) => AssertRoutes(text, tool);
