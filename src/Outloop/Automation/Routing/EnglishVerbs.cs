@@ -46,6 +46,31 @@ internal static class EnglishVerbs
         return best;
     }
 
+    /// <summary>The verb lemma of <paramref name="word"/> ("written" is write, "linted" is lint), or null when English has none.</summary>
+    public static string? LemmaOf(string word)
+    {
+        var (lemmas, irregular) = Table.Value;
+        if (lemmas.ContainsKey(word))
+        {
+            return word;
+        }
+
+        if (irregular.TryGetValue(word, out var lemma))
+        {
+            return lemma;
+        }
+
+        foreach (var candidate in Lemmas(word))
+        {
+            if (lemmas.ContainsKey(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The lemmas an inflected form may come from (WordNet's detachment rules plus doubled consonants).</summary>
     internal static IEnumerable<string> Lemmas(string word)
     {

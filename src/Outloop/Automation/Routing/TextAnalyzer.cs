@@ -204,7 +204,7 @@ internal static partial class TextAnalyzer
     /// </summary>
     public static AnalyzedToken[] Analyze(string text, TypoCorrector? corrector = null)
     {
-        var raw = Split(text);
+        var raw = ActiveVoice(Split(text));
 
         // "Bot: run pytest", "Marco, lint the api": a name opening the request addresses someone.
         if (raw.Count > 1 && raw[1].BreakBefore && DevVocabulary.Find(raw[0].Word) is null && !DevVocabulary.StopWords.Contains(raw[0].Word))

@@ -193,6 +193,21 @@ public sealed class RequestUnderstandingTests
     [InlineData("the login page crashes. fix it")]
     public void AWhyOrWorkAfterToldSentencesStillAbstains(string text) => AssertAbstains(text);
 
+    [Theory]
+    [InlineData("The development server should be started in the background.", "server")]
+    [InlineData("A build is needed.", "builder")]
+    [InlineData("It would be appreciated if the complete test suite could be run.", "tester")]
+    [InlineData("the migrations run please", "migrator")]
+    [InlineData("the linter over the code let run, please", "linter")]
+    public void PassiveVoiceAndVerbLastOrderReadAsTheRequest(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
+    [InlineData("Unit tests are to be written for the new CSV exporter.")]
+    [InlineData("in the eslint config the rule max-len to 120 set, please")]
+    [InlineData("my changes commit with a good message and then to origin push")]
+    [InlineData("the app doesn't start, help")]
+    public void PassiveOrVerbLastWorkStillAbstains(string text) => AssertAbstains(text);
+
     [Fact]
     public void ChatFillersAreNotTokens()
     {
