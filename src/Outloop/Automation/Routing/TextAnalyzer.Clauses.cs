@@ -161,7 +161,7 @@ internal static partial class TextAnalyzer
             // does not know tells how things are.
             var entry = DevVocabulary.Find(raw[k].Word);
             if (pastTense && entry is null or { Class: WordClass.Work } && DevVocabulary.Find(raw[k - 1].Word) is not { Class: WordClass.Work }
-                && (IsPastForm(raw[k].Word) || IsThirdPerson(raw[k].Word) || (anyVerb && entry is null && k > at + 1 && raw[k].Word != "be" && EnglishVerbs.IsLemma(raw[k].Word) && EnglishVerbs.Read(raw[k].Word) == VerbReading.Main)))
+                && (IsPastForm(raw[k].Word) || IsThirdPerson(raw[k].Word) || (anyVerb && entry is null && k > at + 1 && raw[k].Word != "be" && !DevVocabulary.StopWords.Contains(raw[k].Word) && EnglishVerbs.IsLemma(raw[k].Word) && EnglishVerbs.Read(raw[k].Word) == VerbReading.Main)))
             {
                 return true;
             }
@@ -304,15 +304,20 @@ internal static partial class TextAnalyzer
                 p++;
             }
 
-            if (p >= clause.Count || EnglishVerbs.LemmaOf(clause[p].Word) is not { } lemma || lemma == clause[p].Word && clause[p].Word != "run" && clause[p].Word != "set")
+            // The participle: an inflected English verb ("started", "written"), one the vocabulary knows ("linted"), or
+            // one whose participle is its lemma ("run", "set").
+            var participle = clause[p].Word;
+            var lemma = EnglishVerbs.LemmaOf(participle);
+            var known = DevVocabulary.Find(participle) is not null && participle.EndsWith("ed", StringComparison.Ordinal);
+            if (!known && (lemma is null || (lemma == participle && participle is not ("run" or "set" or "put"))))
             {
                 return null;
             }
 
             // The subject before the auxiliary is the object; "it"/"this" stand for what the sentence goes on to name.
-            var subjectEnd = b - (clause[b - 1].Word == "to" ? 2 : 1);
+            var subjectEnd = word != "be" ? b : b - (clause[b - 1].Word == "to" ? 2 : 1);
             var subject = clause[..subjectEnd].Where(static w => w.Word is not ("it" or "this" or "that")).ToList();
-            var verb = DevVocabulary.Find(clause[p].Word) is not null ? clause[p].Word : lemma;
+            var verb = DevVocabulary.Find(participle) is not null || lemma is null ? participle : lemma;
             return [(verb, clause[0].BreakBefore, false, false), .. subject.Select(static (w, k) => k == 0 ? w with { BreakBefore = false } : w), .. clause[(p + 1)..]];
         }
 

@@ -718,8 +718,10 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "on branch feature/x I am": a word right after a preposition is its object, never the clause's verb.
             var isClauseStart = false;
-            if (clauseOpen && (entry is not null || !DevVocabulary.ClauseFillers.Contains(word)))
+            if (clauseOpen && (entry is not null || !DevVocabulary.ClauseFillers.Contains(word))
+                && !(previousWord is not null and not "to" && DevVocabulary.Prepositions.Contains(previousWord) && clauseWord is null && scoped))
             {
                 isClauseStart = true;
                 clauseOpen = false;
@@ -727,7 +729,8 @@ internal static partial class TextAnalyzer
 
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
-                statement = firstPerson && askedOfYou && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
+                statement = firstPerson && (askedOfYou || tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action))
+                    && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
                 narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
                     || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished, previousWord is not ("that" or "whether" or "if"))) || (PronounSubjects.Contains(word) && CopulaFollows(raw, i, !wished, anyVerb: false))
@@ -877,6 +880,12 @@ internal static partial class TextAnalyzer
                 {
                     token = token with { Scoped = true, Incidental = true };
                 }
+            }
+
+            // "no compile errors were introduced by the refactor": work in the passive tells a state, it asks for nothing.
+            if (token.Class == WordClass.Work && !token.ClauseStart && previousWord is "were" or "was" or "been" or "be" or "is" or "are" && IsPastForm(word))
+            {
+                token = token with { Class = WordClass.Scope, Scoped = true };
             }
 
             // "ahead of the review", "in code review": work named as a noun in a phrase of place or time is when or where,

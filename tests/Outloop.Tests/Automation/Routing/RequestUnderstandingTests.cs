@@ -199,6 +199,10 @@ public sealed class RequestUnderstandingTests
     [InlineData("It would be appreciated if the complete test suite could be run.", "tester")]
     [InlineData("the migrations run please", "migrator")]
     [InlineData("the linter over the code let run, please", "linter")]
+    [InlineData("The code should be linted before review.", "linter")]
+    [InlineData("It would be appreciated if the linters were run and the findings reported.", "linter")]
+    [InlineData("the migrations again please, Tom merged two new ones", "migrator")]
+    [InlineData("build the frontend you can? on branch feature/invoice-pdf I am", "builder")]
     public void PassiveVoiceAndVerbLastOrderReadAsTheRequest(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
