@@ -178,7 +178,7 @@ internal static partial class TextAnalyzer
         }
 
         var label = Split(request[..colon]);
-        return label.Count is > 0 and <= 6 && !label.Exists(static w => w.Argument || DevVocabulary.Find(w.Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Work or WordClass.Generic })
+        return label.Count is > 0 and <= 8 && !label.Exists(static w => w.Argument || DevVocabulary.Find(w.Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Work or WordClass.Generic })
             ? request[(colon + 2)..]
             : request;
     }
@@ -938,7 +938,12 @@ internal static partial class TextAnalyzer
                 };
             }
 
+            // "go test ./... and report only failing packages": what is reported after the request names what the result
+            // holds, no second operation.
+            var reportsBack = token is { Class: WordClass.Generic, Concepts: ["show", ..] } && !context
+                && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action);
             Emit(corrected || context ? token with { Corrected = corrected, Incidental = context, Context = context } : token);
+            reported |= reportsBack;
         }
 
         return Resolve(tokens, clauseOf);

@@ -203,6 +203,8 @@ public sealed class RequestUnderstandingTests
     [InlineData("It would be appreciated if the linters were run and the findings reported.", "linter")]
     [InlineData("the migrations again please, Tom merged two new ones", "migrator")]
     [InlineData("build the frontend you can? on branch feature/invoice-pdf I am", "builder")]
+    [InlineData("step 1: go test ./... and report only failing packages", "tester")]
+    [InlineData("Step 2 of the pre-merge checklist: run the unit tests for the service", "tester")]
     public void PassiveVoiceAndVerbLastOrderReadAsTheRequest(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
