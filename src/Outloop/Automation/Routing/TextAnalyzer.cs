@@ -98,107 +98,6 @@ internal static partial class TextAnalyzer
     };
 
     /// <summary>
-    /// Splits output pasted above a request from the request: with two lines or more, the last line that holds a word is
-    /// the request and the lines above it are what it is about ("FAILED tests/x.py::test_refund\nrerun the tests").
-    /// Markdown fences (```sh) are no lines of their own.
-    /// </summary>
-    public static (string Request, string? Pasted) SplitPasted(string text)
-    {
-        if (!text.Contains('\n', StringComparison.Ordinal))
-        {
-            return ToldBefore(WithoutLabel(text));
-        }
-
-        var lines = text.Split('\n').Where(static l => l.Any(char.IsLetterOrDigit) && !l.TrimStart().StartsWith("```", StringComparison.Ordinal)).ToList();
-        return lines.Count switch
-        {
-            0 => (text, null),
-            1 => (WithoutLabel(lines[0]), null),
-            _ => (WithoutLabel(lines[^1]), string.Join('\n', lines.Take(lines.Count - 1))),
-        };
-    }
-
-    /// <summary>
-    /// Output or a state told on one line before the request ("pre-commit failed: gofmt found unformatted files. format
-    /// the code", "npm audit: 14 vulnerabilities. run npm update"): when the last sentence asks for something and no
-    /// sentence before it does, those sentences only say what the request is about, like output pasted above it.
-    /// </summary>
-    private static (string Request, string? Pasted) ToldBefore(string text)
-    {
-        var end = SentenceEnds(text).LastOrDefault(-1);
-        if (end < 0)
-        {
-            return (text, null);
-        }
-
-        var told = text[..end];
-        var request = text[end..].TrimStart();
-        // A "why" before the request still asks the agent to investigate ("why do the tests fail? run them").
-        var asks = static (string sentence) => Split(sentence) is { Count: > 0 } words && (AsksTheListener(words) || OpensWithImperative(words));
-        if (!asks(request) || Split(told).Exists(static w => w.Word == "why")
-            || SentenceEnds(told).Prepend(0).Zip(SentenceEnds(told).Append(told.Length)).Any(r => r.First < r.Second && asks(told[r.First..r.Second])))
-        {
-            return (text, null);
-        }
-
-        return (request, told);
-    }
-
-    /// <summary>Where each sentence after the first starts: after ". ", "? " or "! " (and any closing quote or parenthesis).</summary>
-    private static IEnumerable<int> SentenceEnds(string text)
-    {
-        for (var i = 1; i + 1 < text.Length; i++)
-        {
-            if (text[i - 1] is '.' or '?' or '!' && (i < 2 || char.IsLetterOrDigit(text[i - 2]) || text[i - 2] is ')' or '\'' or '"' or '`'))
-            {
-                var k = i;
-                while (k < text.Length && text[k] is '\'' or '"' or ')' or '`')
-                {
-                    k++;
-                }
-
-                if (k < text.Length && text[k] == ' ')
-                {
-                    yield return k + 1;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The request without a label before a colon ("step 1: go test ./...", "release prep: refresh the deps", "teammate
-    /// asks: ..."), when the label is a few words naming no operation ("CI lint job: ..." keeps its label).
-    /// </summary>
-    public static string WithoutLabel(string request)
-    {
-        var colon = request.IndexOf(": ", StringComparison.Ordinal);
-        if (colon <= 0 || colon > 40)
-        {
-            return request;
-        }
-
-        var label = Split(request[..colon]);
-        return label.Count is > 0 and <= 8 && !label.Exists(static w => w.Argument || DevVocabulary.Find(w.Word) is { Class: WordClass.Topic or WordClass.Action or WordClass.Work or WordClass.Generic })
-            ? request[(colon + 2)..]
-            : request;
-    }
-
-    /// <summary>
-    /// The words of pasted output: context only. They neither veto (an error pasted is no bug report to investigate
-    /// when the request says what to do) nor count against a target, and name what "run them again" acts on.
-    /// </summary>
-    public static IEnumerable<AnalyzedToken> AnalyzePasted(string pasted, TypoCorrector? corrector = null) =>
-        Analyze(pasted, corrector).Select(static t => t with
-        {
-            // A branch named there is where things happened, never what "check it" acts on.
-            Class = t.Class is WordClass.Work or WordClass.Question or WordClass.Negation or WordClass.Problem || t.Concepts[0] == "branch" ? WordClass.Scope : t.Class,
-            ClauseStart = false,
-            Scoped = true,
-            Incidental = true,
-            Context = true,
-        });
-
-    /// <summary>
     /// The request's meaningful words. With a <paramref name="corrector"/>, a word outside the vocabulary that is a
     /// typo of a known word is read as that word (and marked <see cref="AnalyzedToken.Corrected"/>).
     /// </summary>
@@ -380,7 +279,7 @@ internal static partial class TextAnalyzer
             // changelog": once something was asked, a clause that declines more work is left out.
             // "run ktlint, report only, no autofix", "upgrade the gems? nothing major": a clause that opens with "no" or
             // "nothing" after the request limits it.
-            if (clauseOpen && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action or WordClass.Generic)
+            if (clauseOpen && AskedAnything()
                 && (word == "not" || (word == "no" && i + 1 < raw.Count && raw[i + 1].Word is "need" or "needs")
                     || (word is "no" or "nothing" && !ClauseAsks(raw, i + 1))))
             {
@@ -458,7 +357,7 @@ internal static partial class TextAnalyzer
             // "lint src/, skip the generated folder", "ignore vendor": after the request, a clause that leaves something
             // out limits it.
             if (clauseOpen && word is "skip" or "exclude" or "excluding" or "except" or "ignore" or "ignoring" or "without"
-                && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action or WordClass.Generic) && !ClauseAsks(raw, i + 1))
+                && AskedAnything() && !ClauseAsks(raw, i + 1))
             {
                 while (i + 1 < raw.Count && !raw[i + 1].BreakBefore && !DevVocabulary.ClauseBreaks.Contains(raw[i + 1].Word) && !AsksAt(raw, i + 1))
                 {
@@ -559,7 +458,7 @@ internal static partial class TextAnalyzer
 
             // "reformat the source files they look all messy": a subject pronoun after the request opens a statement,
             // even without a comma.
-            if (!clauseOpen && word is "they" or "he" or "she" && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action))
+            if (!clauseOpen && word is "they" or "he" or "she" && NamedOperation())
             {
                 StartClause(subordinateClause: subordinate, asNarrative: true);
                 previousWord = word;
@@ -567,7 +466,7 @@ internal static partial class TextAnalyzer
             }
 
             // "format the code its a mess", "reformat it, it's a mess": "it's" after the request opens a statement about it.
-            if ((!clauseOpen || tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action)) && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+            if ((!clauseOpen || NamedOperation()) && tokens.Count > 0 && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                 && ((word == "its" && (Determiners.Contains(raw[i + 1].Word) || raw[i + 1].Word is "not" or "so" or "too" or "very" or "still" or "already" or "been" or "ok" or "fine" or "broken"))
                     || (word == "it" && raw[i + 1].Word is "s" or "is" or "was")))
             {
@@ -729,7 +628,7 @@ internal static partial class TextAnalyzer
 
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
-                statement = firstPerson && (askedOfYou || tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action))
+                statement = firstPerson && (askedOfYou || NamedOperation())
                     && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
                 narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
@@ -747,7 +646,7 @@ internal static partial class TextAnalyzer
                     || (word == "new" && CopulaFollows(raw, i, false))
                     // "bring the app up, need to demo the onboarding flow at 3": a need stated after the request is the speaker's.
                     || (word is "need" or "needs" or "gotta" && tokens.Count > 0 && i + 1 < raw.Count && raw[i + 1].Word == "to"
-                        && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action))
+                        && NamedOperation())
                     // "does it build? pushing soon": a clause opened by the -ing form of work, after the request, tells
                     // what the speaker is doing; an imperative is never in -ing.
                     || (word.EndsWith("ing", StringComparison.Ordinal) && tokens.Count > 0 && (entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Work } or { WorkAtClauseStart: true })
@@ -941,12 +840,18 @@ internal static partial class TextAnalyzer
             // "go test ./... and report only failing packages": what is reported after the request names what the result
             // holds, no second operation.
             var reportsBack = token is { Class: WordClass.Generic, Concepts: ["show", ..] } && !context
-                && tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action);
+                && NamedOperation();
             Emit(corrected || context ? token with { Corrected = corrected, Incidental = context, Context = context } : token);
             reported |= reportsBack;
         }
 
         return Resolve(tokens, clauseOf);
+
+        // Whether an operation was named outside context already ("run the tests, ..."): what follows may limit it or tell
+        // about it; AskedAnything counts a generic verb too ("check it, ...").
+        bool NamedOperation() => tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action);
+
+        bool AskedAnything() => tokens.Exists(static t => !t.Context && t.Class is WordClass.Topic or WordClass.Action or WordClass.Generic);
 
         // A new clause with nothing carried over: not in a scope phrase, no subject seen yet.
         void StartClause(bool subordinateClause = false, bool asNarrative = false)
