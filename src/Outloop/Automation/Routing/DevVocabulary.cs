@@ -170,11 +170,11 @@ internal static class DevVocabulary
             + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit "
             + "larastan phpinsights sobelow scalastyle scalafix erblint htmlhint spectral stylecop roslynator fxcop");
         Add("style", WordClass.Topic, "style styles styling stylistic code_style");
-        Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print");
+        Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print pretty_up");
         Tools("format", "perltidy stree buildifier rufo standardrb_fix ocamlformat ormolu fourmolu mix_format dart_format "
             + "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint gofumpt goimports swiftformat swift_format stylua shfmt ktfmt scalafmt "
             + "elm_format ormolu fourmolu cljfmt nixfmt alejandra csharpier rubyfmt taplo php_cs_fixer phpcbf pint spotless");
-        Add("dependency", WordClass.Topic, "dependency dependencies deps dep package packages library libraries requirement requirements gem gems crate crates node_modules");
+        Add("dependency", WordClass.Topic, "dependency dependencies deps dep pkg pkgs package packages library libraries requirement requirements gem gems crate crates node_modules");
         Add("lockfile", WordClass.Topic, "lockfile lockfiles lock locks lock_file lock_files");
         Add("version", WordClass.Topic, "version versions");
         Add("database", WordClass.Topic, "database databases db dbs schema schemas postgres postgresql mysql sqlite mongo mongodb");

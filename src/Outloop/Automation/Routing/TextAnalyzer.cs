@@ -617,6 +617,14 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
+            // "did my change to the billing models break any tests?": after an auxiliary and its subject, the verb ends the
+            // subject's scope phrase.
+            if (scoped && clauseWord is "did" or "does" or "will" or "would" or "can" or "could" && EnglishVerbs.IsLemma(word)
+                && (entry ?? DevVocabulary.Find(word)) is { Class: WordClass.Outcome or WordClass.Topic })
+            {
+                scoped = false;
+            }
+
             // "on branch feature/x I am": a word right after a preposition is its object, never the clause's verb.
             var isClauseStart = false;
             if (clauseOpen && (entry is not null || !DevVocabulary.ClauseFillers.Contains(word))
@@ -899,6 +907,7 @@ internal static partial class TextAnalyzer
     private static AnalyzedToken[] Resolve(List<AnalyzedToken> tokens, List<int> clauseOf)
     {
         var result = new List<AnalyzedToken>(tokens.Count);
+        string? operation = null;
         var start = 0;
         while (start < tokens.Count)
         {
@@ -908,14 +917,18 @@ internal static partial class TextAnalyzer
                 end++;
             }
 
-            result.AddRange(ResolveClause(tokens.GetRange(start, end - start)));
+            var clause = tokens.GetRange(start, end - start);
+            result.AddRange(ResolveClause(clause, operation));
+
+            // A clause naming no operation of its own ("lint: all pkgs") goes on with the one before it.
+            operation = clause.Find(static t => t.ClauseStart && t.Class is WordClass.Topic or WordClass.Action)?.Concepts[0] ?? operation;
             start = end;
         }
 
         return [.. result];
     }
 
-    private static IEnumerable<AnalyzedToken> ResolveClause(List<AnalyzedToken> clause)
+    private static IEnumerable<AnalyzedToken> ResolveClause(List<AnalyzedToken> clause, string? operationBefore)
     {
         bool Has(Func<AnalyzedToken, bool> test, int from = 0)
         {
@@ -936,6 +949,10 @@ internal static partial class TextAnalyzer
         // "format the prices", "format the error messages": formatting a thing that is not code is writing code;
         // only a formatter named ("black the loaders") or code itself makes it the formatter's job.
         var formatsData = Has(static t => t.ClauseStart && t.Concepts[0] == "format") && !Has(static t => t.Concepts.Length > 1 && t.Concepts[1] == "format");
+        // "lint all packages", "run the tests in every pkg": packages that another operation acts on are parts of the
+        // code, not dependencies to update.
+        var operation = clause.Find(static t => t.ClauseStart && t.Class is WordClass.Topic or WordClass.Action)?.Concepts[0] ?? operationBefore;
+        var otherOperation = operation is not (null or "update" or "dependency" or "lockfile");
         var onlyComponent = !Has(static t => t.Class is WordClass.Topic or WordClass.Plain && !t.Scoped && !t.Named)
             && Has(static t => t.ClauseStart && t.Concepts[0] is "run" or "start");
         for (var i = 0; i < clause.Count; i++)
@@ -960,6 +977,10 @@ internal static partial class TextAnalyzer
             else if (concept == "style" && applied)
             {
                 token = token with { Concepts = ["format"] };
+            }
+            else if (otherOperation && concept == "dependency" && token.Surface is "package" or "packages" or "pkg" or "pkgs")
+            {
+                token = token with { Concepts = ["package"], Class = WordClass.Scope };
             }
             else if (formatsData && token.Named)
             {

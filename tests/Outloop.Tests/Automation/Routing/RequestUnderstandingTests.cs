@@ -205,6 +205,10 @@ public sealed class RequestUnderstandingTests
     [InlineData("build the frontend you can? on branch feature/invoice-pdf I am", "builder")]
     [InlineData("step 1: go test ./... and report only failing packages", "tester")]
     [InlineData("Step 2 of the pre-merge checklist: run the unit tests for the service", "tester")]
+    [InlineData("bump pkgs", "deps")]
+    [InlineData("lint: all pkgs", "linter")]
+    [InlineData("lint all packages", "linter")]
+    [InlineData("pretty up the scss and tsx files", "formatter")]
     public void PassiveVoiceAndVerbLastOrderReadAsTheRequest(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
