@@ -291,8 +291,8 @@ internal static class CommandRequest
     /// <summary>
     /// A command that plainly is one (<c>cargo publish</c>, <c>mix deps.get</c>, <c>migrate -path db down 1</c>,
     /// <c>rm -rf dist build</c>) and does something no routable kind names: a dependency, version-control, run or delete
-    /// command of at least two words, whose
-    /// program is no English verb or whose arguments are written as code. "migrate db" stays English.
+    /// command of at least two words, whose program is no English verb or whose arguments are written as code. "migrate
+    /// db" stays English.
     /// </summary>
     private static bool Recognised(OperationSignature signature, string[] words) =>
         (signature.Category is OperationCategory.Deps or OperationCategory.Run or OperationCategory.Vcs || signature is { Category: OperationCategory.File, Subcategory: "delete" })

@@ -640,7 +640,9 @@ internal static partial class TextAnalyzer
                     && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
                 narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
-                    || planned || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished, previousWord is not ("that" or "whether" or "if"))) || (PronounSubjects.Contains(word) && CopulaFollows(raw, i, !wished, anyVerb: false))
+                    || planned
+                    || (Determiners.Contains(word) && CopulaFollows(raw, i + 1, !wished, previousWord is not ("that" or "whether" or "if")))
+                    || (PronounSubjects.Contains(word) && CopulaFollows(raw, i, !wished, anyVerb: false))
                     || (IsPastForm(word) && DevVocabulary.Find(word) is null or { Class: WordClass.Plain or WordClass.Work })
                     || ((entry ?? DevVocabulary.Find(word)) is null or { Class: WordClass.Plain or WordClass.Topic or WordClass.Scope }
                         && !DevVocabulary.StopWords.Contains(word) && word is not ("what" or "which" or "who" or "where" or "why" or "how")

@@ -2,15 +2,18 @@ namespace Outloop.Automation.Routing;
 
 /// <summary>
 /// Maps a misspelt word to the one known word it is close to: within Damerau-Levenshtein distance 1 for words of 4 to 6
-/// letters, 2 from 7 letters when the first two letters are kept. A word close to words of several concepts is corrected only when exactly one of them
-/// shares its first letter ("lnit" is lint, not unit); otherwise it stays unknown. Known words are bucketed by first
-/// and second letter and length, so a lookup compares few words even with thousands of targets. Everyday words one
-/// letter from a known word ("look" and lock) are never corrected.
+/// letters, 2 from 7 letters when the first two letters are kept. A word close to words of several concepts is corrected
+/// only when exactly one of them keeps its consonants in order ("servr" is server, not serve) or shares its first letter
+/// ("lnit" is lint, not unit); otherwise it stays unknown. Chat shorthand without vowels ("lnt", "srvr") is the one known
+/// word with those consonants. Known words are bucketed by first and second letter and length, so a lookup compares few
+/// words even with thousands of targets. Everyday words one letter from a known word ("look" and lock), long English
+/// words and English verbs are never corrected.
 /// </summary>
 internal sealed class TypoCorrector
 {
     private const int MinLength = 4;
     private const int LongWord = 7;
+    private static readonly System.Buffers.SearchValues<char> Vowels = System.Buffers.SearchValues.Create("aeiouy");
     private readonly Dictionary<(char Letter, int Length), List<(string Word, string Concept)>> buckets = [];
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> skeletons = new(StringComparer.Ordinal);
@@ -118,8 +121,6 @@ internal sealed class TypoCorrector
 
         return sameLetter;
     }
-
-    private static readonly System.Buffers.SearchValues<char> Vowels = System.Buffers.SearchValues.Create("aeiouy");
 
     /// <summary>The word without its vowels ("server" is "srvr").</summary>
     private static string Skeleton(string word) => string.Concat(word.Where(static c => !Vowels.Contains(c)));
