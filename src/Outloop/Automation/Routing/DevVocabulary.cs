@@ -160,7 +160,7 @@ internal static class DevVocabulary
         Tools("test", "prove kaocha pytest jest vitest mocha jasmine rspec phpunit junit xunit nunit minitest exunit cypress playwright karma ava nose nose2 ctest tox "
             + "pest phpspec behat codeception cucumber bats busted gotestsum nextest googletest gtest catch2 doctest kotest spock scalatest hspec xctest testcafe");
         Add("build", WordClass.Topic, "build builds building built rebuild compile compiles compiling compiled compilation compiler assemble assembles");
-        Tools("build", "msbuild cmake esbuild rollup webpack tsup ninja xcodebuild meson scons rspack turbopack");
+        Tools("build", "msbuild cmake esbuild rollup webpack tsup ninja xcodebuild meson scons rspack turbopack compilejava compilekotlin compiletestjava assemble");
         Add("make", WordClass.Topic, "make", implies: "build", workAtClauseStart: true);
         Add("typecheck", WordClass.Topic, "typecheck typechecks typechecking typechecker type_check type_checks type_checking type_checker types typing");
         Tools("typecheck", "tsc mypy pyright dialyzer sorbet pyre pytype basedpyright tsgo");
@@ -168,10 +168,10 @@ internal static class DevVocabulary
         Tools("lint", "perlcritic eslint ruff flake8 pylint rubocop clippy credo golangci stylelint shellcheck tslint hadolint markdownlint biome oxlint jshint jslint "
             + "standardrb reek brakeman phpstan psalm phpcs phpmd detekt ktlint checkstyle pmd spotbugs swiftlint hlint luacheck staticcheck revive golint "
             + "vet cppcheck clang_tidy cpplint tflint yamllint sqlfluff semgrep vale actionlint ameba sonarqube pyflakes pycodestyle pydocstyle bandit "
-            + "larastan phpinsights sobelow scalastyle scalafix erblint htmlhint spectral stylecop roslynator fxcop");
+            + "larastan phpinsights sobelow scalastyle scalafix erblint htmlhint spectral stylecop roslynator fxcop spotlesscheck");
         Add("style", WordClass.Topic, "style styles styling stylistic code_style");
         Add("format", WordClass.Topic, "format formats formatting formatted formatter formatters reformat reformats reformatting reformatted indentation indent indenting whitespace prettify prettified beautify beautified fmt pretty_print pretty_up");
-        Tools("format", "perltidy stree buildifier rufo standardrb_fix ocamlformat ormolu fourmolu mix_format dart_format "
+        Tools("format", "perltidy stree buildifier rufo standardrb_fix ocamlformat ormolu fourmolu mix_format dart_format spotlessapply ktlintformat "
             + "prettier black gofmt rustfmt isort autopep8 yapf clang_format dprint gofumpt goimports swiftformat swift_format stylua shfmt ktfmt scalafmt "
             + "elm_format ormolu fourmolu cljfmt nixfmt alejandra csharpier rubyfmt taplo php_cs_fixer phpcbf pint spotless");
         Add("dependency", WordClass.Topic, "dependency dependencies deps dep pkg pkgs package packages library libraries requirement requirements gem gems crate crates node_modules");
@@ -184,7 +184,7 @@ internal static class DevVocabulary
         Add("migrate", WordClass.Action, "migrate migrates migrating migrated migration migrations schema_change schema_changes mig migs");
         Tools("migrate", "alembic flyway liquibase ecto knex sequelize goose dbmate yoyo sqitch phinx");
         Add("server", WordClass.Topic, "server servers devserver dev_server webserver srv svr hot_reload hot_reloading live_reload hmr");
-        Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server air morbo ibazel");
+        Tools("server", "uvicorn gunicorn hypercorn nodemon puma vite webpack_dev_server air morbo ibazel bootrun runserver");
         // The application is where an operation acts ("build the android app"); run or started on its own, it is the
         // request's object (see TextAnalyzer's components).
         Add("app", WordClass.Scope, "app apps application applications webapp website site dashboard endpoint");

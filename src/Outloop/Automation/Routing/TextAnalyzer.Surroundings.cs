@@ -99,8 +99,10 @@ internal static partial class TextAnalyzer
     public static IEnumerable<AnalyzedToken> AnalyzePasted(string pasted, TypoCorrector? corrector = null) =>
         Analyze(pasted, corrector).Select(static t => t with
         {
-            // A branch named there is where things happened, never what "check it" acts on.
-            Class = t.Class is WordClass.Work or WordClass.Question or WordClass.Negation or WordClass.Problem || t.Concepts[0] == "branch" ? WordClass.Scope : t.Class,
+            // A branch named there is where things happened, and a topic in a scope phrase or a question's subject ("did my
+            // last change break the build?") is what it was about: never what "check it", "run it" acts on.
+            Class = t.Class is WordClass.Work or WordClass.Question or WordClass.Negation or WordClass.Problem || t.Concepts[0] == "branch"
+                || (t.Class == WordClass.Topic && t.Scoped && !t.Incidental) ? WordClass.Scope : t.Class,
             ClauseStart = false,
             Scoped = true,
             Incidental = true,

@@ -92,7 +92,8 @@ internal static partial class TextAnalyzer
 
     /// <summary>
     /// For each character, whether it belongs to an argument (a whitespace-separated chunk that is a path or branch
-    /// ("src/app", "release/2.3"), a file name ("main.py"), a flag ("--watch"), or an aside in parentheses ("(the ones
+    /// ("src/app", "release/2.3"), a file name ("main.py"), a flag ("--watch"), a ticket or pull request ("PAY-1423",
+    /// "#430"), or an aside in parentheses ("(the ones
     /// adding the partition tables)")) or to a name from the code ("CartService", "raw_events", "Inventory.Domain").
     /// </summary>
     private static (bool Argument, bool CodeName)[] ArgumentChars(string text)
@@ -171,6 +172,12 @@ internal static partial class TextAnalyzer
             return true;
         }
 
+        // "#430", "PAY-1423", "CORE-318": an issue, pull request or ticket named.
+        if ((chunk[0] == '#' && chunk[1..].IndexOfAnyExceptInRange('0', '9') < 0) || IsTicketKey(chunk))
+        {
+            return true;
+        }
+
         var slash = chunk.IndexOf('/');
         if (slash >= 0)
         {
@@ -182,6 +189,17 @@ internal static partial class TextAnalyzer
         var dot = chunk.LastIndexOf('.');
         return dot > 0 && dot < chunk.Length - 1 && char.IsAsciiLetter(chunk[dot - 1]) && chunk.Length - dot - 1 <= 4
             && chunk[(dot + 1)..].IndexOfAnyExceptInRange('a', 'z') < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TicketLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    /// <summary>A tracker's key: capital letters (and digits), a dash, a number ("PAY-1423", "INFRA-77").</summary>
+    private static bool IsTicketKey(ReadOnlySpan<char> chunk)
+    {
+        var dash = chunk.IndexOf('-');
+        return dash >= 2 && dash < chunk.Length - 1 && char.IsAsciiLetterUpper(chunk[0])
+            && chunk[..dash].IndexOfAnyExcept(TicketLetters) < 0
+            && chunk[(dash + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private static void Flush(List<(string, bool, bool, bool)> words, StringBuilder current, ref bool pendingBreak, (bool Argument, bool CodeName) kind)

@@ -132,6 +132,7 @@ internal static partial class TextAnalyzer
         var planned = false;
         var reported = false;
         var reportedWhether = false;
+        var auxiliarySubject = false;
         var timePhrase = false;
         string? previousWord = null;
         string? clauseWord = null;
@@ -248,6 +249,15 @@ internal static partial class TextAnalyzer
             {
                 StartClause();
                 previousWord = word;
+                continue;
+            }
+
+            // "As part of ORD-88, please run the unit tests": what the request belongs to is context.
+            if (word == "as" && i + 2 < raw.Count && raw[i + 1].Word == "part" && raw[i + 2].Word == "of")
+            {
+                StartClause(subordinateClause: true);
+                i += 2;
+                previousWord = "of";
                 continue;
             }
 
@@ -634,6 +644,11 @@ internal static partial class TextAnalyzer
                 clauseOpen = false;
                 clauseWord = word;
 
+                // "did my last change break the build?", "does the api in core still compile?": after an auxiliary, the
+                // words up to the verb are its subject, what the question is about, not the operation.
+                auxiliarySubject = word is "did" or "does" or "will" or "would" or "can" or "could"
+                    && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is not ("you" or "u" or "i" or "we");
+
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
                 statement = firstPerson && (askedOfYou || NamedOperation())
@@ -735,7 +750,17 @@ internal static partial class TextAnalyzer
                 && word is not ("branches" or "summary" or "changes");
             // "I just change the pom.xml": the verb of a first-person statement is no imperative.
             var told = previousWord is "i" or "we" || (firstPerson && isClauseStart && !wished);
-            var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes && !told, scoped || context);
+            // The subject's verb ends the subject: a verb of the vocabulary not after a determiner or an adjective.
+            var subjectWord = false;
+            if (auxiliarySubject && !isClauseStart)
+            {
+                var verb = entry is { Class: WordClass.Outcome or WordClass.Topic or WordClass.Generic or WordClass.Action } && EnglishVerbs.IsLemma(word)
+                    && tokens.Count > 0 && previousWord is not null && !Determiners.Contains(previousWord) && !EnglishWords.Describes(previousWord);
+                auxiliarySubject = !verb;
+                subjectWord = !verb;
+            }
+
+            var token = Token(surface, entry, (isClauseStart || gitVerb) && !context && !describes && !told, scoped || context || subjectWord);
 
             // "Marco's review comments", "the fix commit": a work word between a determiner and a noun qualifies the noun;
             // "the ones adding the partition tables": a participle after a noun describes it.
@@ -883,6 +908,7 @@ internal static partial class TextAnalyzer
             clauseOpen = true;
             clauseWord = null;
             toldAsNarrative = false;
+            auxiliarySubject = false;
             wished = false;
             planned = false;
             reported = false;

@@ -203,13 +203,19 @@ public sealed class RequestUnderstandingTests
     [InlineData("It would be appreciated if the linters were run and the findings reported.", "linter")]
     [InlineData("the migrations again please, Tom merged two new ones", "migrator")]
     [InlineData("build the frontend you can? on branch feature/invoice-pdf I am", "builder")]
+    public void PassiveVoiceAndVerbLastOrderReadAsTheRequest(string text, string tool) => AssertRoutes(text, tool);
+
+    [Theory]
     [InlineData("step 1: go test ./... and report only failing packages", "tester")]
     [InlineData("Step 2 of the pre-merge checklist: run the unit tests for the service", "tester")]
     [InlineData("bump pkgs", "deps")]
     [InlineData("lint: all pkgs", "linter")]
     [InlineData("lint all packages", "linter")]
     [InlineData("pretty up the scss and tsx files", "formatter")]
-    public void PassiveVoiceAndVerbLastOrderReadAsTheRequest(string text, string tool) => AssertRoutes(text, tool);
+    [InlineData("As part of ORD-88, please run the unit tests of the order-service module", "tester")]
+    [InlineData("CORE-318: run spotlessApply so the formatting is consistent", "formatter")]
+    [InlineData("did my last change break the build? run it", "builder")]
+    public void LabelsTicketsPackagesAndQuestionSubjectsAreReadForWhatTheyAre(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
     [InlineData("Unit tests are to be written for the new CSV exporter.")]
