@@ -214,9 +214,14 @@ internal static partial class TextAnalyzer
             || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && EnglishVerbs.Read(word) != VerbReading.None && !EnglishVerbs.IsLemma(word)))
         && !word.EndsWith('s') && word is not ("are" or "were" or "was" or "did" or "had" or "been" or "am" or "got" or "went");
 
-    /// <summary>Whether the word at <paramref name="at"/> wishes for something ("I want", "we need", "I have to"); "I have a meeting" only tells.</summary>
-    private static bool IsRequestVerb(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at) =>
-        RequestVerbs.Contains(raw[at].Word) && (raw[at].Word != "have" || (at + 1 < raw.Count && raw[at + 1].Word is "to" or "you"));
+    /// <summary>
+    /// Whether the word at <paramref name="at"/> wishes for something ("I want", "we need", "I have to"); "I have a
+    /// meeting" only tells. Once something was <paramref name="asked"/>, only a wish for an action ("I need to", "I want
+    /// you to") is one: "launch the app, I need a screenshot" says why.
+    /// </summary>
+    private static bool IsRequestVerb(List<(string Word, bool BreakBefore, bool Argument, bool CodeName)> raw, int at, bool asked = false) =>
+        RequestVerbs.Contains(raw[at].Word)
+        && ((raw[at].Word != "have" && !asked) || (at + 1 < raw.Count && raw[at + 1].Word is "to" or "you"));
 
     /// <summary>A verb's third-person present ("adds", "keeps", "says"): never an imperative.</summary>
     private static bool IsThirdPerson(string word) =>

@@ -133,6 +133,7 @@ internal static partial class TextAnalyzer
         var reported = false;
         var reportedWhether = false;
         var auxiliarySubject = false;
+        var subordinateVerb = false;
         var timePhrase = false;
         string? previousWord = null;
         string? clauseWord = null;
@@ -273,7 +274,10 @@ internal static partial class TextAnalyzer
             // "before I do anything else can you run the tests", "I was hoping you could ...": a request to the listener
             // opens the main clause.
             if ((subordinate && ((word is "can" or "could" or "would" or "will" && i + 1 < raw.Count && raw[i + 1].Word is "you" or "u") || word is "please" or "pls"))
-                || ((statement || narrative) && AsksAt(raw, i)))
+                || ((statement || narrative) && AsksAt(raw, i))
+                // "before tagging v2.8.0 run the tests": a second verb after the subordinate clause's own opens the request.
+                || (subordinate && subordinateVerb && DevVocabulary.Find(word) is { Class: WordClass.Generic or WordClass.Action } && EnglishVerbs.IsLemma(word)
+                    && previousWord is not ("i" or "we" or "you" or "u" or "they" or "he" or "she" or "it" or "to") && !Modals.Contains(previousWord ?? string.Empty)))
             {
                 StartClause();
             }
@@ -429,7 +433,7 @@ internal static partial class TextAnalyzer
                 firstPerson = true;
             }
 
-            wished |= clauseOpen && IsRequestVerb(raw, i);
+            wished |= clauseOpen && IsRequestVerb(raw, i, NamedOperation());
 
             // "do the migrations there is a couple new ones": "there is" opens a statement.
             if (!clauseOpen && tokens.Count > 0 && word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && raw[i + 1].Word is "is" or "are" or "was" or "were")
@@ -652,7 +656,7 @@ internal static partial class TextAnalyzer
                 // "I just pulled main": what I did is context, not the request; so is "my diff is full of noise", and
                 // "lint came back dirty", "tests failed on CI": a thing named and what happened to it.
                 statement = firstPerson && (askedOfYou || NamedOperation())
-                    && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i);
+                    && !wished && !IsPastTense(word) && !IsRequestVerb(raw, i, NamedOperation());
                 narrative = toldAsNarrative || ((firstPerson || previousWord == "you")
                         && (IsPastTense(word) || (word is "have" or "has" or "had" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && IsPastTense(raw[i + 1].Word))))
                     || planned
@@ -664,7 +668,9 @@ internal static partial class TextAnalyzer
                         && (DevVocabulary.Find(word) is not null || EnglishVerbs.Read(word) != VerbReading.Main)
                         && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && (ClauseHas(raw, i + 1, "done", "went", "finished", "landed", "worked")
-                            || ((IsPastForm(raw[i + 1].Word) || IsThirdPerson(raw[i + 1].Word)) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })))
+                            || ((IsPastForm(raw[i + 1].Word) || IsThirdPerson(raw[i + 1].Word)) && DevVocabulary.Find(raw[i + 1].Word) is null or { Class: WordClass.Work or WordClass.Plain })
+                            // "dependabot bumped django-filter": a name doing an operation in the past tells what happened.
+                            || ((entry ?? DevVocabulary.Find(word)) is null && raw[i + 1].Word.EndsWith("ed", StringComparison.Ordinal) && IsPastForm(raw[i + 1].Word))))
                     || (word == "there" && i + 1 < raw.Count && !raw[i + 1].BreakBefore && Copulas.Contains(raw[i + 1].Word)) || word == "theres"
                     || ((entry ?? DevVocabulary.Find(word)) is null && !DevVocabulary.StopWords.Contains(word) && i + 1 < raw.Count && !raw[i + 1].BreakBefore
                         && raw[i + 1].Word is "is" or "are" or "was" or "were")
@@ -741,9 +747,11 @@ internal static partial class TextAnalyzer
             var context = subordinate || narrative || (relative && entry is not { Class: WordClass.Topic });
 
             // "changed files", "dirty files": a participle or adjective before a noun describes it, it is no verb opening a clause.
+            // "uncommitted stuff?", "staged?": a state is no verb either.
             var describes = isClauseStart && entry is { WorkAtClauseStart: true, Class: not WordClass.Work }
-                && (word.EndsWith("ed", StringComparison.Ordinal) || word == "dirty") && i + 1 < raw.Count && !raw[i + 1].BreakBefore
-                && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Scope or WordClass.Topic };
+                && (((word.EndsWith("ed", StringComparison.Ordinal) || word == "dirty") && i + 1 < raw.Count && !raw[i + 1].BreakBefore
+                        && DevVocabulary.Find(raw[i + 1].Word) is { Class: WordClass.Scope or WordClass.Topic })
+                    || (word.StartsWith("un", StringComparison.Ordinal) && word.EndsWith("ed", StringComparison.Ordinal)));
             // "git commit -am wip", "git push": the word after git is the operation asked for, as a verb opening the clause;
             // only the ones that read the working tree and history ("git log", "git status") stay what they name.
             var gitVerb = previousWord == "git" && tokens.Count > 0 && tokens[^1] is { Surface: "git", ClauseStart: true } && !CommandRequest.ReadOnlyVcs.Contains(word)
@@ -830,6 +838,14 @@ internal static partial class TextAnalyzer
                 token = token with { Class = WordClass.Scope };
             }
 
+            // "does the bundle still compile with the changes from PR #418?": the changes an operation is run on say what
+            // it is about, they are not git's topic.
+            if (token.Concepts[0] is "change" or "commit" && scoped && !context && !token.ClauseStart
+                && tokens.Exists(static t => !t.Context && t.ClauseStart && t.Class is WordClass.Topic or WordClass.Action && t.Concepts[0] is not ("change" or "commit" or "branch" or "git")))
+            {
+                token = token with { Scoped = true, Incidental = true };
+            }
+
             // "does it build on this branch?", "run the tests on my branch": a branch after a preposition is where, like a path;
             // so is one that is the subject of the check ("does this branch still build?", "verify my branch compiles").
             if (token.Concepts[0] == "branch" && !context
@@ -878,6 +894,7 @@ internal static partial class TextAnalyzer
                 && NamedOperation();
             Emit(corrected || context ? token with { Corrected = corrected, Incidental = context, Context = context } : token);
             reported |= reportsBack;
+            subordinateVerb |= subordinate && EnglishVerbs.Read(word) != VerbReading.None;
         }
 
         return Resolve(tokens, clauseOf);
@@ -895,6 +912,7 @@ internal static partial class TextAnalyzer
             scoped = false;
             sawFrom = false;
             subordinate = subordinateClause;
+            subordinateVerb = false;
             timePhrase = false;
             firstPerson = false;
             narrative = asNarrative;

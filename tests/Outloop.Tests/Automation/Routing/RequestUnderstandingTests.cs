@@ -215,6 +215,9 @@ public sealed class RequestUnderstandingTests
     [InlineData("As part of ORD-88, please run the unit tests of the order-service module", "tester")]
     [InlineData("CORE-318: run spotlessApply so the formatting is consistent", "formatter")]
     [InlineData("did my last change break the build? run it", "builder")]
+    [InlineData("uncommitted stuff?", "changes")]
+    [InlineData("before tagging v2.8.0 run the tests one more time", "tester")]
+    [InlineData("launch the app locally, I need a screenshot for the release notes", "server")]
     public void LabelsTicketsPackagesAndQuestionSubjectsAreReadForWhatTheyAre(string text, string tool) => AssertRoutes(text, tool);
 
     [Theory]
