@@ -42,15 +42,12 @@ internal static partial class TextAnalyzer
 
         var told = text[..end];
         var request = text[end..].TrimStart();
+        var starts = SentenceEnds(told).Prepend(0).ToList();
+        var sentences = starts.Select((from, k) => told[from..(k + 1 < starts.Count ? starts[k + 1] : told.Length)]);
+
         // A "why" before the request still asks the agent to investigate ("why do the tests fail? run them").
         var asks = static (string sentence) => Split(sentence) is { Count: > 0 } words && (AsksTheListener(words) || OpensWithImperative(words));
-        if (!asks(request) || Split(told).Exists(static w => w.Word == "why")
-            || SentenceEnds(told).Prepend(0).Zip(SentenceEnds(told).Append(told.Length)).Any(r => r.First < r.Second && asks(told[r.First..r.Second])))
-        {
-            return (text, null);
-        }
-
-        return (request, told);
+        return !asks(request) || Split(told).Exists(static w => w.Word == "why") || sentences.Any(asks) ? (text, null) : (request, told);
     }
 
     /// <summary>Where each sentence after the first starts: after ". ", "? " or "! " (and any closing quote or parenthesis).</summary>
